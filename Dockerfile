@@ -1,0 +1,18 @@
+# Build stage: compile and package the shaded jar with Maven on Java 17.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY src src
+COPY web web
+RUN mvn -B -ntp -DskipTests package
+
+# Run stage: a glibc JRE, because the bundled OpenBLAS natives are glibc builds (not Alpine).
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/layerscope.jar /app/layerscope.jar
+COPY presets /app/presets
+ENV LAYERSCOPE_HOST=0.0.0.0 LAYERSCOPE_PORT=7070
+EXPOSE 7070
+USER 65534
+ENTRYPOINT ["java", "-jar", "/app/layerscope.jar"]
