@@ -102,8 +102,9 @@ public final class Trainer {
     }
 
     /**
-     * Performs one optimizer step on the next mini-batch: shuffle at the start of an epoch; forward,
-     * loss, backward; weight decay, clipping; the update; a divergence check; statistics when due.
+     * Performs one optimizer step on the next mini-batch. The step shuffles at the start of an epoch,
+     * runs forward and backward, applies weight decay and clipping, updates the parameters, checks for
+     * divergence and takes statistics when they are due.
      *
      * @throws DivergedException when a loss, activation, gradient or weight became NaN or infinite
      * @throws IllegalStateException when the trainer has finished
@@ -209,7 +210,7 @@ public final class Trainer {
         return diverged;
     }
 
-    /** Whether every configured epoch has run or the run diverged. */
+    /** Returns whether every configured epoch has run or the run diverged. */
     public boolean finished() {
         return diverged || epoch >= config.training().epochs();
     }
