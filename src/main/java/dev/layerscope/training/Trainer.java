@@ -182,11 +182,15 @@ public final class Trainer {
         }
     }
 
-    /** Sets the base learning rate; the schedule applies to it from the next step on, with no other reset. */
+    /**
+     * Sets the base learning rate; the schedule applies to it from the next step on, and optimizer state
+     * is kept.
+     *
+     * @throws dev.layerscope.config.ConfigException naming {@code training.learningRate} when the value
+     *                                               is outside the range a configuration allows
+     */
     public void setLearningRate(double learningRate) {
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
-        }
+        config.withLearningRate(learningRate);
         baseLearningRate = learningRate;
     }
 
