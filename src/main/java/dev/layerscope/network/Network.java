@@ -63,8 +63,9 @@ public final class Network {
             throw new IllegalArgumentException("rows must be 1 to " + maxRows + ", got " + rows);
         }
         double[] signal = input;
-        for (DenseLayer layer : layers) {
-            signal = layer.forward(signal, rows, mode, dropoutRandom);
+        // Indexed loops here and in the other per-step paths avoid allocating an iterator per step.
+        for (int index = 0; index < layers.size(); index++) {
+            signal = layers.get(index).forward(signal, rows, mode, dropoutRandom);
         }
         lastInput = input;
         lastRows = rows;
