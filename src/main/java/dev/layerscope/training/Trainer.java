@@ -1,5 +1,7 @@
 package dev.layerscope.training;
 
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.config.TrainingConfig;
 import dev.layerscope.data.Dataset;
@@ -47,7 +49,12 @@ public final class Trainer {
     private long epochNanos;
     private long epochSamples;
 
-    /** Builds the network, draws its weights and the evaluation batch; trains nothing yet. */
+    /**
+     * Builds the network, draws its weights and the evaluation batch; trains nothing yet.
+     *
+     * @throws ConfigException when the configuration does not fit the dataset (cross-entropy on regression targets)
+     * @throws IllegalArgumentException when the dataset has no training samples
+     */
     public Trainer(RunConfig config, Dataset dataset) {
         this.config = config;
         this.dataset = dataset;
@@ -83,8 +90,8 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset '" + dataset.name() + "' has no training samples");
         }
         if (config.network().loss() == Loss.SOFTMAX_CROSS_ENTROPY && !dataset.isClassification()) {
-            throw new IllegalArgumentException("network.loss softmax-cross-entropy needs a classification dataset; '"
-                    + dataset.name() + "' is a regression set: use mse");
+            throw new ConfigException(new FieldError("network.loss", "\"softmax-cross-entropy\"",
+                    "mse, because dataset '" + dataset.name() + "' has regression targets, not classes"));
         }
     }
 
