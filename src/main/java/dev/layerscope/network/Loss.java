@@ -56,6 +56,29 @@ public enum Loss {
         }
     };
 
+    /** Writes the predictions for the output values {@code z}: softmax probabilities, or z itself for MSE. */
+    void predict(double[] z, int rows, int outputs, double[] predictions) {
+        if (this == MSE) {
+            System.arraycopy(z, 0, predictions, 0, rows * outputs);
+            return;
+        }
+        for (int row = 0; row < rows; row++) {
+            int offset = row * outputs;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < outputs; k++) {
+                max = Math.max(max, z[offset + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                predictions[offset + k] = Math.exp(z[offset + k] - max);
+                sum += predictions[offset + k];
+            }
+            for (int k = 0; k < outputs; k++) {
+                predictions[offset + k] /= sum;
+            }
+        }
+    }
+
     /**
      * Returns the mean loss over {@code rows}, writes the predictions, and, when {@code gradient} is
      * not null, writes dL/dz into it.

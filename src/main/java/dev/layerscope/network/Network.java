@@ -77,6 +77,12 @@ public final class Network {
         return spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(), predictions, null);
     }
 
+    /** Computes the predictions of the last forward pass and returns the {@link #predictions()} buffer. */
+    public double[] predict() {
+        spec.loss().predict(outputLayer().preActivation(), lastRows, spec.outputCount(), predictions);
+        return predictions;
+    }
+
     /**
      * Returns the mean loss of the last forward pass and back-propagates it: afterwards every
      * {@link Parameter#gradients()} contains dL/dθ averaged over the batch.

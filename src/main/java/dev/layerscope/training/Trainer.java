@@ -9,6 +9,7 @@ import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Loss;
 import dev.layerscope.network.Network;
 import dev.layerscope.network.NetworkSpec;
+import dev.layerscope.stats.DecisionGrid;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.VariancePrediction;
 
@@ -25,6 +26,8 @@ public final class Trainer {
     static final long SHUFFLE_STREAM = 2;
     static final long DROPOUT_STREAM = 3;
     static final long EVALUATION_STREAM = 4;
+    /** Largest side of a {@link #decisionGrid}: 256 x 256 cells. */
+    public static final int MAX_GRID_RESOLUTION = 256;
 
     private final RunConfig config;
     private final Dataset dataset;
@@ -32,6 +35,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final StatisticsPass statistics;
+    private final Evaluation evaluation;
     private final RandomStream shuffleRandom;
     private final int trainCount;
     private final int batchSize;
@@ -71,7 +75,7 @@ public final class Trainer {
         optimizer = new Optimizer(training, network.parameters());
         schedule = new LearningRateSchedule(training.schedule(), training.epochs());
         shuffleRandom = RandomStream.derive(seed, SHUFFLE_STREAM);
-        Evaluation evaluation = new Evaluation(network, dataset.train(), dataset.test(), config.stats().evalSamples(),
+        evaluation = new Evaluation(network, dataset.train(), dataset.test(), config.stats().evalSamples(),
                 RandomStream.derive(seed, EVALUATION_STREAM));
         double[] predicted = VariancePrediction.predict(spec, evaluation.inputSecondMoment());
         statistics = new StatisticsPass(network, evaluation, config.stats().histogramBins(), config.stats().unitSample(), predicted);
@@ -193,6 +197,39 @@ public final class Trainer {
         if (finished()) {
             throw new IllegalStateException("training finished after " + epoch + " epochs");
         }
+    }
+
+    /**
+     * Returns the network's predictions for {@code rows} inputs ({@code rows x featureCount}, row-major):
+     * {@code rows x outputCount} class probabilities, or outputs for MSE. Uses inference mode (running
+     * batch-normalization averages, no dropout) and changes no training state.
+     */
+    public double[] predict(double[] features, int rows) {
+        int featureCount = dataset.featureCount();
+        if (rows < 0 || features.length < rows * featureCount) {
+            throw new IllegalArgumentException(rows + " rows need " + rows * featureCount + " feature values, got "
+                    + features.length);
+        }
+        double[] predictions = new double[rows * dataset.outputCount()];
+        evaluation.predict(features, rows, predictions);
+        return predictions;
+    }
+
+    /**
+     * Returns the predicted class on a {@code resolution x resolution} grid spanning the training inputs
+     * with a margin on each side, for classification datasets with exactly two features.
+     *
+     * @throws IllegalStateException when the dataset does not have two features or is not a classification set
+     */
+    public DecisionGrid decisionGrid(int resolution) {
+        if (dataset.featureCount() != 2 || !dataset.isClassification()) {
+            throw new IllegalStateException("a decision grid needs a classification dataset with 2 features; '"
+                    + dataset.name() + "' has " + dataset.featureCount());
+        }
+        if (resolution < 1 || resolution > MAX_GRID_RESOLUTION) {
+            throw new IllegalArgumentException("grid resolution must be 1 to " + MAX_GRID_RESOLUTION + ", got " + resolution);
+        }
+        return DecisionGrids.compute(this, dataset.train(), resolution);
     }
 
     /**
