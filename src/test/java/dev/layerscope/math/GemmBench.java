@@ -1,0 +1,71 @@
+package dev.layerscope.math;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Times the layers' matrix products through {@link Blas#gemm} (OpenBLAS) and through
+ * {@link JavaLoopGemm}, to check whether small layers would gain from plain Java loops. Each shape
+ * is timed as the forward product {@code a * b^T}, the weight gradient {@code a^T * b} and the input
+ * gradient {@code a * b}.
+ */
+public final class GemmBench {
+
+    private static final int[][] SHAPES = {
+        {32, 16, 2}, {32, 16, 16}, {32, 32, 32}, {64, 32, 32}, {64, 64, 64}, {256, 16, 16}, {64, 256, 256}, {64, 256, 784},
+    };
+
+    private GemmBench() {
+    }
+
+    public static void run(PrintStream out) {
+        RandomStream random = new RandomStream(3);
+        for (int[] shape : SHAPES) {
+            for (int combination = 0; combination < 3; combination++) {
+                boolean transposeA = combination == 1;
+                boolean transposeB = combination == 0;
+                double javaNanos = time(shape, transposeA, transposeB, random, true);
+                double blasNanos = time(shape, transposeA, transposeB, random, false);
+                double flops = 2.0 * shape[0] * shape[1] * shape[2];
+                out.printf(Locale.ROOT, "{\"benchmark\": \"gemm\", \"m\": %d, \"n\": %d, \"k\": %d, \"op\": \"%s\", "
+                                + "\"java_ns\": %.0f, \"openblas_ns\": %.0f, \"java_gflops\": %.2f, \"openblas_gflops\": %.2f}%n",
+                        shape[0], shape[1], shape[2], (transposeA ? "T" : "N") + (transposeB ? "T" : "N"),
+                        javaNanos, blasNanos, flops / javaNanos, flops / blasNanos);
+            }
+        }
+    }
+
+    /** Returns the best of five mean times per call, in nanoseconds, over batches of about 50 ms. */
+    private static double time(int[] shape, boolean transposeA, boolean transposeB, RandomStream random, boolean java) {
+        int m = shape[0];
+        int n = shape[1];
+        int k = shape[2];
+        double[] a = fill(new double[m * k], random);
+        double[] b = fill(new double[k * n], random);
+        double[] c = new double[m * n];
+        int calls = (int) Math.max(10, 2.5e7 / (2.0 * m * n * k));
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                if (java) {
+                    JavaLoopGemm.gemm(transposeA, transposeB, m, n, k, 1.0, a, b, 0.0, c);
+                } else {
+                    Blas.gemm(transposeA, transposeB, m, n, k, 1.0, a, b, 0.0, c);
+                }
+            }
+            double perCall = (System.nanoTime() - started) / (double) calls;
+            if (round > 0) {
+                best = Math.min(best, perCall);
+            }
+        }
+        return best;
+    }
+
+    private static double[] fill(double[] values, RandomStream random) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian();
+        }
+        return values;
+    }
+}
