@@ -106,7 +106,7 @@ final class ServeOptions {
         int maxEpochs = (int) integer("max-epochs", l.maxEpochs(), 1, 10_000);
         int maxSamples = (int) integer("max-samples", l.maxSamples(), 10, 100_000);
         int maxBins = (int) integer("max-histogram-bins", l.maxHistogramBins(), 2, 200);
-        int maxUnitSample = (int) integer("max-unit-sample", l.maxUnitSample(), 1, 1024);
+        int maxUnitSample = (int) integer("max-unit-sample", l.maxUnitSample(), 1, 256);
         int maxSessions = (int) integer("max-sessions", l.maxSessions(), 1, 1_000_000);
         int maxViewers = (int) integer("max-viewers", l.maxViewersPerSession(), 1, 1_000_000);
         long maxUpload = integer("max-upload-bytes", l.maxUploadBytes(), 1024, 1L << 30);

@@ -39,6 +39,8 @@ final class Connection {
     private boolean sending;
     private long sendStartedNanos;
     private boolean closed;
+    private int closeCodeAfterQueue;
+    private String closeReasonAfterQueue;
 
     Connection(Session socket, String sessionId, Executor writers, long maxQueuedChars, long sendTimeoutNanos) {
         this.socket = socket;
@@ -102,6 +104,18 @@ final class Connection {
         }
     }
 
+    /** Closes the socket with {@code code} once every frame queued so far has been written. */
+    void closeAfterQueued(int code, String reason) {
+        synchronized (this) {
+            if (closed || closeCodeAfterQueue != 0) {
+                return;
+            }
+            closeCodeAfterQueue = code;
+            closeReasonAfterQueue = reason;
+        }
+        writers.execute(this::sendNext);
+    }
+
     synchronized boolean isClosed() {
         return closed;
     }
@@ -138,7 +152,13 @@ final class Connection {
     private void sendNext() {
         Frame frame;
         synchronized (this) {
-            if (sending || closed || queue.isEmpty()) {
+            if (sending || closed) {
+                return;
+            }
+            if (queue.isEmpty()) {
+                if (closeCodeAfterQueue != 0) {
+                    writers.execute(() -> close(closeCodeAfterQueue, closeReasonAfterQueue));
+                }
                 return;
             }
             frame = queue.poll();

@@ -81,7 +81,9 @@ public final class Server implements AutoCloseable {
         config.routes.ws("/ws/sessions/{id}", sockets::configure);
         config.routes.exception(Exception.class, (e, ctx) -> HttpResponses.error(ctx, e));
         config.routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            // Handlers that reject a request with 404 have written a JSON body already; Javalin's own is text.
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith("application/json")) {
                 HttpResponses.json(ctx, 404, HttpError.of("not found", "path", SessionRoutes.shorten(ctx.path()),
                         "a path listed in docs/protocol.md"));
             }

@@ -86,7 +86,7 @@ final class SocketHandler {
         if (session == null || session.isClosed()) {
             connection.send(Json.write(error(ErrorCode.INVALID_FIELD, null, "session not found (unknown id, or expired)",
                     "id", sessionId, "the id of a live session")));
-            connection.close(CloseCodes.SESSION_NOT_FOUND, "session not found");
+            connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session not found");
             return;
         }
         clients.put(ctx.sessionId(), new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()),
@@ -146,7 +146,7 @@ final class SocketHandler {
         if (hello.protocolVersion() != ProtocolVersion.CURRENT) {
             client.connection.send(Json.write(error(ErrorCode.UNSUPPORTED_PROTOCOL, "hello", "unsupported protocol version",
                     "protocolVersion", Integer.toString(hello.protocolVersion()), Integer.toString(ProtocolVersion.CURRENT))));
-            client.connection.close(CloseCodes.UNSUPPORTED_PROTOCOL, "unsupported protocol version");
+            client.connection.closeAfterQueued(CloseCodes.UNSUPPORTED_PROTOCOL, "unsupported protocol version");
             return;
         }
         Session session = client.session;
