@@ -6,9 +6,13 @@ import dev.layerscope.stats.EpochStats;
 import dev.layerscope.training.Trainer;
 import dev.layerscope.training.TrainerState;
 
-import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One live training session: a trainer, its state machine, the owner's pending commands and the
@@ -20,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * running, so the trainer is confined to one thread at a time.
  */
 public final class Session {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     /** What the owner asked the trainer to do next. */
     enum Mode { IDLE, RUN, STEP_EPOCH, STEP_BATCH }
@@ -34,7 +40,7 @@ public final class Session {
     private SessionState state;
     private Mode mode = Mode.IDLE;
     private final History history = new History();
-    private final List<SessionListener> listeners = new ArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
@@ -206,9 +212,7 @@ public final class Session {
         }
         closed = true;
         mode = Mode.IDLE;
-        for (SessionListener listener : List.copyOf(listeners)) {
-            listener.onClosed(reason);
-        }
+        notifyListeners(listener -> listener.onClosed(reason));
         listeners.clear();
     }
 
@@ -227,16 +231,12 @@ public final class Session {
         state = state.withProgress(epoch, step);
         if (stats != null) {
             history.add(stats);
-            for (SessionListener listener : listeners) {
-                listener.onEpoch(stats);
-            }
+            notifyListeners(listener -> listener.onEpoch(stats));
         }
     }
 
     synchronized void recordBatch(long step, int epoch, double batchLoss) {
-        for (SessionListener listener : listeners) {
-            listener.onBatch(step, epoch, batchLoss);
-        }
+        notifyListeners(listener -> listener.onBatch(step, epoch, batchLoss));
     }
 
     synchronized void recordDivergence(DivergenceReport report) {
@@ -252,12 +252,9 @@ public final class Session {
         history.add(initial);
         state = new SessionState(Status.READY, initial.epoch(), initial.step(), initial.learningRate(),
                 state.epochsPerSecond(), null);
-        for (SessionListener listener : listeners) {
-            listener.onReset(newConfig, state);
-        }
-        for (SessionListener listener : listeners) {
-            listener.onEpoch(initial);
-        }
+        SessionState readyState = state;
+        notifyListeners(listener -> listener.onReset(newConfig, readyState));
+        notifyListeners(listener -> listener.onEpoch(initial));
     }
 
     synchronized ForkSource forkSource(TrainerState trainerState, Dataset dataset) {
@@ -272,8 +269,22 @@ public final class Session {
     }
 
     private void fireState() {
+        SessionState current = state;
+        notifyListeners(listener -> listener.onState(current));
+    }
+
+    /**
+     * Calls every listener registered now. A listener may unsubscribe meanwhile (a connection that
+     * closes on this very thread), and one that fails is logged and skipped, so that a client can
+     * never stop training or the other clients.
+     */
+    private void notifyListeners(Consumer<SessionListener> event) {
         for (SessionListener listener : listeners) {
-            listener.onState(state);
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: a listener failed", id, e);
+            }
         }
     }
 

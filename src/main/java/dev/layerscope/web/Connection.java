@@ -32,6 +32,7 @@ final class Connection {
     private final Executor writers;
     private final long maxQueuedChars;
     private final long sendTimeoutNanos;
+    private volatile Runnable onClosed = () -> { };
 
     // Guarded by this.
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
@@ -89,7 +90,15 @@ final class Connection {
         afterEnqueue();
     }
 
-    /** Sends nothing more and closes the socket with {@code code} once what is being written is done. */
+    /**
+     * Sets what runs, on a writer thread, once this connection closes for any reason. Jetty's own
+     * close event may come late or never for a client dropped because it stopped reading.
+     */
+    void onClosed(Runnable cleanup) {
+        onClosed = cleanup;
+    }
+
+    /** Sends nothing more and closes the socket with {@code code}; frames not yet written are dropped. */
     void close(int code, String reason) {
         synchronized (this) {
             if (closed) {
@@ -102,6 +111,7 @@ final class Connection {
         if (socket.isOpen()) {
             socket.close(code, reason, Callback.NOOP);
         }
+        writers.execute(onClosed);
     }
 
     /** Closes the socket with {@code code} once every frame queued so far has been written. */
@@ -132,8 +142,10 @@ final class Connection {
     private void afterEnqueue() {
         String tooSlow = tooSlowReason();
         if (tooSlow != null) {
-            LOG.info("session {}: closing a connection that reads too slowly ({})", sessionId, tooSlow);
+            LOG.info("session {}: disconnecting a client that reads too slowly ({})", sessionId, tooSlow);
             close(CloseCodes.TOO_SLOW, tooSlow);
+            // The close frame queues behind the unread data, so the TCP connection is dropped as well.
+            socket.disconnect();
             return;
         }
         writers.execute(this::sendNext);

@@ -89,8 +89,9 @@ final class SocketHandler {
             connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session not found");
             return;
         }
-        clients.put(ctx.sessionId(), new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()),
-                session));
+        String socketId = ctx.sessionId();
+        clients.put(socketId, new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()), session));
+        connection.onClosed(() -> forget(socketId));
         timer.schedule(() -> closeIfSilent(ctx.sessionId()), settings.helloTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
@@ -184,11 +185,19 @@ final class SocketHandler {
     }
 
     private void onClose(WsCloseContext ctx) {
-        ClientState client = clients.remove(ctx.sessionId());
+        ClientState client = clients.get(ctx.sessionId());
+        if (client != null) {
+            client.connection.close(CloseCodes.NORMAL, "closed");
+        }
+        forget(ctx.sessionId());
+    }
+
+    /** Removes a closed connection from its session; runs once whichever side closed first. */
+    private void forget(String socketId) {
+        ClientState client = clients.remove(socketId);
         if (client == null) {
             return;
         }
-        client.connection.close(CloseCodes.NORMAL, "closed");
         Subscriber subscriber = client.subscriber;
         if (subscriber != null) {
             client.session.unsubscribe(subscriber);

@@ -131,6 +131,17 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return stats;
     }
 
+    /** Returns every frame of {@code type} that {@link #next} has read so far, skipped ones included. */
+    List<JsonNode> seen(String type) {
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode frame : seen) {
+            if (frame.path("type").asText().equals(type)) {
+                matching.add(frame);
+            }
+        }
+        return matching;
+    }
+
     int awaitClose() {
         try {
             return closeCode.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
