@@ -107,10 +107,14 @@ final class TestServer implements AutoCloseable {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return parse(response.body());
+    }
+
+    static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(response.body());
+            return MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 
