@@ -159,7 +159,8 @@ public enum Activation {
     /**
      * Whether pre-activation {@code z} is saturated: f'(z) is below {@link #SATURATION_THRESHOLD} times
      * the maximum of f', so the unit passes back less than 5% of the gradient it passes at its steepest.
-     * For sigmoid that is |z| > 4.36 (a below 0.0126 or above 0.9874), for tanh |z| > 2.30. Always false
+     * For sigmoid that is |z| > 4.357 (a below 0.0127 or above 0.9873), for tanh |z| > 2.178 (|a| above 0.9747).
+     * Always false
      * when {@link #saturates()} is false.
      */
     public boolean isSaturated(double z, double slope) {
