@@ -1,7 +1,7 @@
 package dev.layerscope.data;
 
 /**
- * Which dataset to train on and how to generate or cut it. Synthetic sets use every field; a
+ * The dataset to train on and how to generate or cut it. Synthetic sets use every field; a
  * bundled dataset reads only {@code dataset}, {@code samples} and {@code testFraction}.
  *
  * @param dataset      registry name, one of {@link Datasets#names()}
