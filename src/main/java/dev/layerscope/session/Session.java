@@ -1,5 +1,7 @@
 package dev.layerscope.session;
 
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Dataset;
 import dev.layerscope.stats.EpochStats;
@@ -27,7 +29,7 @@ public final class Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
-    /** What the owner asked the trainer to do next. */
+    /** The owner's latest request to the trainer. */
     enum Mode { IDLE, RUN, STEP_EPOCH, STEP_BATCH }
 
     private final String id;
@@ -61,12 +63,12 @@ public final class Session {
         return id;
     }
 
-    /** The secret that makes a client the owner; never log it. */
+    /** Returns the secret that makes a client the owner; never log it. */
     public String ownerKey() {
         return ownerKey;
     }
 
-    /** The id of the session this one was forked from, or null. */
+    /** Returns the id of the session this one was forked from, or null. */
     public String forkedFrom() {
         return forkedFrom;
     }
@@ -172,12 +174,14 @@ public final class Session {
         return worker.requestRebuild(newConfig, newDataset);
     }
 
-    /** Changes the learning rate from the next step on, without a reset. */
+    /** Changes the learning rate from the next step on, without a reset; the configuration's range applies. */
     public synchronized void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+        try {
+            config.withLearningRate(learningRate);
+        } catch (ConfigException e) {
+            FieldError error = e.errors().get(0);
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
-                    "invalid learning rate " + learningRate, "learningRate", Double.toString(learningRate),
-                    "a finite number > 0");
+                    "invalid learning rate " + learningRate, "learningRate", error.value(), error.allowed());
         }
         requireNotDiverged("setLearningRate");
         worker.requestLearningRate(learningRate);
@@ -205,7 +209,7 @@ public final class Session {
         return worker.captureForFork();
     }
 
-    /** Stops training for good and tells every listener why. */
+    /** Stops training for good and sends every listener the reason. */
     public synchronized void close(String reason) {
         if (closed) {
             return;

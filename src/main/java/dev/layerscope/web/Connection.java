@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The one writer of a WebSocket connection. Frames are queued here and sent one at a time: the
+ * The one writer of a WebSocket connection. Frames are queued here and sent one at a time. The
  * next send starts only when Jetty reports the previous one written, so a frame never interleaves
- * with another and a slow reader never blocks the thread that queued a frame.
+ * with another, and a slow reader never blocks the thread that queued a frame.
  *
  * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail}
  * frames are replaced by the newest snapshot's, every other frame is kept in order, and once its

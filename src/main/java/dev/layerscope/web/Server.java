@@ -66,6 +66,10 @@ public final class Server implements AutoCloseable {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
         });
+        configureRoutes(config, sessions, meta, sockets);
+    }
+
+    private void configureRoutes(JavalinConfig config, SessionRoutes sessions, MetaRoutes meta, SocketHandler sockets) {
         SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
         config.routes.before(headers::apply);
         config.routes.get("/health", meta::health);
@@ -98,7 +102,7 @@ public final class Server implements AutoCloseable {
         return this;
     }
 
-    /** The port the server listens on, once started (useful with port 0). */
+    /** Returns the port the server listens on once started (useful with port 0). */
     public int port() {
         return app.port();
     }

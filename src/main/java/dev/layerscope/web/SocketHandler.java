@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The WebSocket endpoint {@code /ws/sessions/{id}}: admits connections, answers {@code hello} with
+ * The WebSocket endpoint {@code /ws/sessions/{id}}: admits connections, replies to {@code hello} with
  * the catch-up frames, and passes owner commands to {@link SocketCommands}. Runs on Jetty threads
  * and only queues work, so no client can hold up training or another client.
  */
@@ -47,7 +47,7 @@ final class SocketHandler {
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, ClientState> clients = new ConcurrentHashMap<>();
 
-    /** What the server knows about one connection; Jetty delivers its messages one at a time. */
+    /** The server's record of one connection. Jetty delivers its messages one at a time. */
     private static final class ClientState {
         final Connection connection;
         final RateLimiter rateLimiter;
@@ -151,12 +151,12 @@ final class SocketHandler {
             return;
         }
         Session session = client.session;
-        boolean owner = hello.ownerKey() != null && session.isOwnerKey(hello.ownerKey());
-        if (hello.ownerKey() != null && !owner) {
-            client.connection.send(Json.write(error(ErrorCode.FORBIDDEN, "hello",
-                    "the owner key does not match this session; continuing as a viewer", "ownerKey", "(not shown)",
-                    "the key from this session's owner link")));
+        if (session.isClosed()) {
+            client.connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session expired");
+            return;
         }
+        boolean owner = checkOwnerKey(client, hello.ownerKey());
+
         SessionChannel channel = channels.computeIfAbsent(session.id(), id -> new SessionChannel(session, timer));
         Subscriber subscriber = new Subscriber(client.connection, channel.frames());
         if (!channel.join(subscriber, registry.limits().maxViewersPerSession())) {
@@ -170,6 +170,20 @@ final class SocketHandler {
         subscriber.catchUp(catchUpFrames(session, snapshot, owner, channel.connectionCount()),
                 latestDetail(snapshot.history()));
         LOG.debug("session {}: {} connected", session.id(), owner ? "owner" : "viewer");
+    }
+
+    /** Returns whether {@code ownerKey} makes the client the owner; a wrong key gets an error frame. */
+    private static boolean checkOwnerKey(ClientState client, String ownerKey) {
+        if (ownerKey == null) {
+            return false;
+        }
+        if (client.session.isOwnerKey(ownerKey)) {
+            return true;
+        }
+        client.connection.send(Json.write(error(ErrorCode.FORBIDDEN, "hello",
+                "the owner key does not match this session; continuing as a viewer", "ownerKey", "(not shown)",
+                "the key from this session's owner link")));
+        return false;
     }
 
     private static List<String> catchUpFrames(Session session, SessionSnapshot snapshot, boolean owner, int viewerCount) {

@@ -43,8 +43,8 @@ class SchedulingTest {
             }
             await(() -> sessions.stream().allMatch(session -> session.state().epoch() >= 3), "every session at epoch 3");
 
-            // With one thread and 50 ms slices, a session that hogged the thread would be far ahead;
-            // round-robin keeps them within a few epochs of each other.
+            // With one thread and 50 ms slices, a session that hogged the thread would be far ahead.
+            // Round-robin keeps them within a few epochs of each other.
             int slowest = sessions.stream().mapToInt(session -> session.state().epoch()).min().orElseThrow();
             int fastest = sessions.stream().mapToInt(session -> session.state().epoch()).max().orElseThrow();
             for (Session session : sessions) {

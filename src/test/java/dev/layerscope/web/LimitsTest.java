@@ -146,6 +146,7 @@ class LimitsTest {
                     List.of("{\"type\": \"setLearningRate\"}", "invalidField"),
                     List.of("{\"type\": \"setLearningRate\", \"learningRate\": -1}", "invalidField"),
                     List.of("{\"type\": \"setLearningRate\", \"learningRate\": \"fast\"}", "invalidField"),
+                    List.of("{\"type\": \"setLearningRate\", \"learningRate\": 5000}", "invalidField"),
                     List.of("{\"type\": \"setSpeed\", \"epochsPerSecond\": 11}", "invalidField"),
                     List.of("{\"type\": \"applyConfig\"}", "invalidField"),
                     List.of("{\"type\": \"applyConfig\", \"config\": " + withChange("network.depth", "9") + "}",
@@ -236,7 +237,7 @@ class LimitsTest {
         try (TestServer strict = TestServer.start(TestServer.defaults().withLimits(onePerSecond))) {
             TestServer.Created created = strict.create(BASE);
             try (TestSocket owner = strict.connect(created.id())) {
-                // The bucket holds 2 tokens: hello takes one, the first ping the other.
+                // The bucket starts with 2 tokens: hello takes one and the first ping the other.
                 owner.hello(created.ownerKey());
                 for (int i = 0; i < 4; i++) {
                     owner.send("{\"type\":\"ping\"}");

@@ -94,7 +94,7 @@ final class TestServer implements AutoCloseable {
         return TestSocket.open(http, port(), sessionId, true);
     }
 
-    /** Connects, says hello (as owner when {@code ownerKey} is given) and waits for the welcome. */
+    /** Connects, sends hello (as owner when {@code ownerKey} is given) and waits for the welcome. */
     TestSocket join(String sessionId, String ownerKey) {
         TestSocket socket = connect(sessionId);
         socket.hello(ownerKey);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration DEADLINE = Duration.ofSeconds(20);
+    static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
