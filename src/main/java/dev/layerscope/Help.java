@@ -46,6 +46,7 @@ final class Help {
               --max-samples N              data.samples (60000)
               --max-histogram-bins N       stats.histogramBins (100)
               --max-unit-sample N          stats.unitSample, units per layer sent to the page (64)
+              --max-history-rows N         statistics one run keeps, snapshots x layers (200000)
               --max-sessions N             sessions on the server at once (200)
               --max-viewers N              connections to one session, the owner's included (500)
               --max-upload-bytes N         size of an uploaded dataset (10485760)

@@ -56,14 +56,37 @@ final class ConfigLimits {
         }
     }
 
-    /** Throws {@link ConfigException} when the network built for {@code dataset} has too many parameters. */
-    static void checkParameters(RunConfig config, Dataset dataset, Limits limits) {
+    /**
+     * Throws {@link ConfigException} when the network built for {@code dataset} has too many
+     * parameters, or the run would keep too many statistics.
+     */
+    static void checkWithDataset(RunConfig config, Dataset dataset, Limits limits) {
+        List<FieldError> errors = new ArrayList<>();
         long parameters = parameterCount(config.network().hiddenLayers(), dataset.featureCount(), dataset.outputCount());
         if (parameters > limits.maxParameters()) {
-            throw new ConfigException(over("network", parameters, "networks of up to " + limits.maxParameters()
+            errors.add(over("network", parameters, "networks of up to " + limits.maxParameters()
                     + " parameters (weights, biases and batch-norm scales and shifts); use fewer or narrower layers",
                     "maxParameters"));
         }
+        long rows = historyRows(config, dataset.train().sampleCount());
+        if (rows > limits.maxHistoryRows()) {
+            String field = config.stats().everySteps() > 0 ? "stats.everySteps" : "training.epochs";
+            errors.add(over(field, config.stats().everySteps() > 0 ? config.stats().everySteps() : config.training().epochs(),
+                    "a run of at most " + limits.maxHistoryRows() + " snapshot layers (snapshots x layers, " + rows
+                    + " asked); take statistics less often or train fewer epochs", "maxHistoryRows"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+    }
+
+    /** Counts the statistics rows a full run keeps: (1 + snapshots) x (hidden layers + the output layer). */
+    static long historyRows(RunConfig config, int trainSamples) {
+        long epochs = config.training().epochs();
+        long stepsPerEpoch = (trainSamples + config.training().batchSize() - 1) / config.training().batchSize();
+        int everySteps = config.stats().everySteps();
+        long snapshots = 1 + epochs + (everySteps > 0 ? epochs * stepsPerEpoch / everySteps : 0);
+        return snapshots * (config.network().hiddenLayers().size() + 1);
     }
 
     /** Counts weights and biases of every dense layer, and the scale and shift of every batch-norm unit. */

@@ -18,6 +18,8 @@ import java.util.List;
  * @param maxSamples           {@code data.samples}
  * @param maxHistogramBins     {@code stats.histogramBins}
  * @param maxUnitSample        {@code stats.unitSample}, the units per layer sent to the page
+ * @param maxHistoryRows       statistics a run may keep, counted as snapshots times layers (one CSV row
+ *                             each); a snapshot is taken every epoch and every {@code stats.everySteps} steps
  * @param maxSessions          sessions that exist at once on the server
  * @param maxViewersPerSession open connections to one session, the owner's included
  * @param maxUploadBytes       body of a dataset upload
@@ -27,11 +29,11 @@ import java.util.List;
  * @param idleSeconds          a session without connections or requests for this long is removed
  */
 public record Limits(long maxParameters, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
-                     int maxHistogramBins, int maxUnitSample, int maxSessions, int maxViewersPerSession,
+                     int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
                      int idleSeconds) {
 
-    public static final Limits DEFAULTS = new Limits(1_000_000, 64, 1024, 2000, 60_000, 100, 64, 200, 500,
+    public static final Limits DEFAULTS = new Limits(1_000_000, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 64 * 1024, 10, 100, 1800);
 
     public Limits {
@@ -43,6 +45,7 @@ public record Limits(long maxParameters, int maxLayers, int maxWidth, int maxEpo
         requirePositive(errors, "maxSamples", maxSamples);
         requirePositive(errors, "maxHistogramBins", maxHistogramBins);
         requirePositive(errors, "maxUnitSample", maxUnitSample);
+        requirePositive(errors, "maxHistoryRows", maxHistoryRows);
         requirePositive(errors, "maxSessions", maxSessions);
         requirePositive(errors, "maxViewersPerSession", maxViewersPerSession);
         requirePositive(errors, "maxUploadBytes", maxUploadBytes);

@@ -52,14 +52,14 @@ public final class SessionRegistry implements AutoCloseable {
 
     /**
      * Checks {@code config} against the limits, then loads its dataset on the training pool and
-     * checks the parameter count. Limits that need no dataset throw {@link ConfigException} at once;
-     * the parameter count fails the future with it.
+     * checks the parameter count and the history size. Limits that need no dataset throw
+     * {@link ConfigException} at once; the others fail the future with it.
      */
     public CompletableFuture<Dataset> loadDataset(RunConfig config) {
         ConfigLimits.check(config, limits);
         return CompletableFuture.supplyAsync(() -> {
             Dataset dataset = datasets.load(config);
-            ConfigLimits.checkParameters(config, dataset, limits);
+            ConfigLimits.checkWithDataset(config, dataset, limits);
             return dataset;
         }, pool.executor());
     }

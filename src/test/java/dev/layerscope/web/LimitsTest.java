@@ -27,9 +27,10 @@ class LimitsTest {
     /**
      * Small limits so each can be passed with a small request. The base configuration below has
      * 2 hidden layers of 8 units on 2 inputs and 2 classes: (2*8 + 8) + (8*8 + 8) + (8*2 + 2) = 114
-     * parameters, under maxParameters = 500.
+     * parameters, under maxParameters = 500. Its 160 training samples make 5 batches of 32 per
+     * epoch, so 3 epochs keep (1 + 3) snapshots x 3 layers = 12 history rows, under maxHistoryRows = 50.
      */
-    private static final Limits SMALL = new Limits(500, 4, 16, 10, 500, 20, 8, 50, 2, 10_240, 2048, 100, 10, 3600);
+    private static final Limits SMALL = new Limits(500, 4, 16, 10, 500, 20, 8, 50, 50, 2, 10_240, 2048, 100, 10, 3600);
     private static final String BASE = """
             {"seed": 1, "data": {"dataset": "spirals", "samples": 200},
              "network": {"depth": 2, "width": 8, "activation": "tanh"},
@@ -66,6 +67,9 @@ class LimitsTest {
                 new BadConfig("stats.unitSample", "9", "stats.unitSample", "9"),
                 // 2*16+16 + 3*(16*16+16) + 16*2+2 = 898 parameters > 500.
                 new BadConfig("network", "{\"depth\": 4, \"width\": 16}", "network", "898"),
+                // Statistics after every step: 1 + 3 + 3 * 5 = 19 snapshots x 3 layers = 57 rows > 50.
+                new BadConfig("stats", "{\"histogramBins\": 10, \"unitSample\": 4, \"everySteps\": 1}",
+                        "stats.everySteps", "1"),
                 new BadConfig("training.learningRate", "-1", "training.learningRate", "-1"),
                 new BadConfig("network.activation", "\"swishy\"", "network.activation", "swishy"),
                 new BadConfig("data.dataset", "\"no-such-set\"", "data.dataset", "no-such-set"));
@@ -220,7 +224,7 @@ class LimitsTest {
 
     @Test
     void sessionLimitGives503() {
-        Limits twoSessions = new Limits(500, 4, 16, 10, 500, 20, 8, 2, 2, 10_240, 2048, 100, 10, 3600);
+        Limits twoSessions = new Limits(500, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 2048, 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoSessions))) {
             small.create(BASE);
             small.create(BASE);
@@ -233,7 +237,7 @@ class LimitsTest {
 
     @Test
     void messagesBeyondRateAreDropped() {
-        Limits onePerSecond = new Limits(500, 4, 16, 10, 500, 20, 8, 50, 2, 10_240, 2048, 1, 10, 3600);
+        Limits onePerSecond = new Limits(500, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 1, 10, 3600);
         try (TestServer strict = TestServer.start(TestServer.defaults().withLimits(onePerSecond))) {
             TestServer.Created created = strict.create(BASE);
             try (TestSocket owner = strict.connect(created.id())) {
@@ -262,7 +266,7 @@ class LimitsTest {
 
     @Test
     void idleSessionExpires() {
-        Limits oneSecond = new Limits(500, 4, 16, 10, 500, 20, 8, 50, 2, 10_240, 2048, 100, 10, 1);
+        Limits oneSecond = new Limits(500, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 100, 10, 1);
         try (TestServer expiring = TestServer.start(TestServer.defaults().withLimits(oneSecond))) {
             TestServer.Created created = expiring.create(BASE);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
