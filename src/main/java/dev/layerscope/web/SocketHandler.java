@@ -73,6 +73,13 @@ final class SocketHandler {
     void configure(WsConfig ws) {
         ws.onConnect(this::onConnect);
         ws.onMessage(this::onMessage);
+        ws.onBinaryMessage(ctx -> {
+            ClientState client = clients.get(ctx.sessionId());
+            if (client != null) {
+                client.connection.send(Json.write(error(ErrorCode.MALFORMED, null, "binary frames are not part of the protocol",
+                        "message", ctx.data().remaining() + " bytes", "JSON text frames")));
+            }
+        });
         ws.onClose(this::onClose);
         ws.onError(ctx -> LOG.debug("socket error: {}", String.valueOf(ctx.error())));
     }

@@ -170,6 +170,10 @@ class LimitsTest {
                 assertFalse(error.get("error").asText().isEmpty(), error.toString());
                 assertFalse(owner.isClosed(), row.get(0));
             }
+            owner.sendBinary(new byte[] {1, 2, 3});
+            assertEquals("malformed", owner.next("error").get("code").asText());
+            owner.send("{\"type\":\"ping\"}");
+            owner.next("pong");
         }
     }
 

@@ -84,6 +84,10 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     void hello(String ownerKey) {
         send(ownerKey == null ? "{\"type\":\"hello\",\"protocolVersion\":1}"
                 : "{\"type\":\"hello\",\"protocolVersion\":1,\"ownerKey\":\"" + ownerKey + "\"}");
