@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Folders holding the complete MNIST-style IDX files, chosen by whoever runs Layerscope (never by a
+ * Folders holding the complete MNIST-style IDX files, chosen by the operator who starts Layerscope (never by a
  * remote user). Each configured folder adds a dataset named {@code <name>-full}, for example
  * {@code mnist-full}, with all 60,000 training images.
  *
