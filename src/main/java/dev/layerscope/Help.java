@@ -11,6 +11,21 @@ final class Help {
               java -jar layerscope.jar run [options]       train headless, write statistics as JSON Lines
               java -jar layerscope.jar --help              print this text
 
+            run: train one configuration headless
+              --preset NAME    a bundled configuration: deep-sigmoid-normal, deep-sigmoid-xavier,
+                               tanh-small-init, relu-he, dying-relu, exploding-init, selu-lecun,
+                               batchnorm-sigmoid (files in presets/, a starting point for your own)
+              --config FILE    a configuration JSON file (docs/configuration.md); give --preset or --config
+              --epochs N       train N epochs instead of the configured number (1 to 10000)
+              --seed S         use seed S (an integer) instead of the configured one
+              --out FILE       write the statistics to FILE instead of standard output; the file appears
+                               only when the run ends, complete
+              Writes one JSON object per line: the statistics at initialization, after every epoch, and
+              every stats.everySteps steps when set (fields in docs/statistics.md; NaN and infinity are
+              written as null). Prints one progress line per epoch to standard error.
+              Exit status: 0 done, 1 output not writable, 2 invalid option or configuration (one line
+              per invalid field), 3 training diverged (the lines up to the divergence are written).
+
             """;
 
     private Help() {
