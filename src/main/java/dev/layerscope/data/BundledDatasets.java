@@ -97,16 +97,27 @@ public final class BundledDatasets {
             BundledCatalog.Table table = BundledCatalog.TABLES.get(name);
             return DatasetInfo.of(load(name, Scaling.NONE, BundledCatalog.TABLE_TEST_FRACTION, 0), table.title());
         }
+        return describeIdx(set, resourceOpener(name), set.description());
+    }
+
+    /** Describes the complete set in {@code directory} from its file headers, without loading it. */
+    public static DatasetInfo directoryInfo(String name, Path directory) {
+        BundledCatalog.IdxSet set = BundledCatalog.IDX_SETS.get(name);
+        Path absolute = directory.toAbsolutePath().normalize();
+        return describeIdx(set, directoryOpener(absolute), set.fullDescription(absolute));
+    }
+
+    private static DatasetInfo describeIdx(BundledCatalog.IdxSet set, IdxSplits.FileOpener opener,
+                                           DatasetDescription description) {
         try {
-            IdxSplits.FileOpener opener = resourceOpener(name);
             int[] train = IdxSplits.readSampleDimensions(opener, "train", set.sampleStem());
             int[] test = IdxSplits.readSampleDimensions(opener, "t10k", set.sampleStem());
-            DatasetDescription description = set.description();
-            return new DatasetInfo(name, description.title(), description.source(), description.licence(),
-                    train[0], test[0], train.length == 2 ? train[1] : train[1] * train[2],
-                    description.classNames(), description.imageShape());
+            int features = train.length == 2 ? train[1] : train[1] * train[2];
+            return new DatasetInfo(description.name(), description.title(), description.source(),
+                    description.licence(), train[0], test[0], features, description.classNames(),
+                    description.imageShape());
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled dataset " + name + " is damaged", e);
+            throw new UncheckedIOException(opener.location() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
