@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Where the {@code run} command writes its JSON Lines: standard output, line by line, or a file that
+ * The destination of the {@code run} command's JSON Lines: standard output, line by line, or a file that
  * appears only complete. File output goes to a temporary file in the target's folder, which
  * {@link #commit()} moves into place; closing without a commit deletes it.
  */

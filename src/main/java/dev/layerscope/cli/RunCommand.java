@@ -53,9 +53,16 @@ public final class RunCommand {
             err.println("run: could not read the configuration file: " + e.getMessage());
             return INVALID_INPUT;
         }
-        Dataset dataset = Datasets.load(config.data(), config.seed());
+        Trainer trainer;
+        try {
+            Dataset dataset = Datasets.load(config.data(), config.seed());
+            trainer = new Trainer(config, dataset);
+        } catch (IllegalArgumentException e) {
+            err.println("run: invalid configuration: " + e.getMessage());
+            return INVALID_INPUT;
+        }
         try (LineSink sink = LineSink.open(options.out(), out)) {
-            int status = train(config, dataset, sink, err);
+            int status = train(trainer, sink, err);
             sink.commit();
             return status;
         } catch (IOException e) {
@@ -77,11 +84,11 @@ public final class RunCommand {
         return config;
     }
 
-    private static int train(RunConfig config, Dataset dataset, LineSink sink, PrintStream err) throws IOException {
-        Trainer trainer = new Trainer(config, dataset);
+    private static int train(Trainer trainer, LineSink sink, PrintStream err) throws IOException {
+        int epochs = trainer.config().training().epochs();
         EpochStats initial = trainer.initialStats();
         sink.write(StatsJson.toLine(initial));
-        reportProgress(err, initial, config.training().epochs());
+        reportProgress(err, initial, epochs);
         while (!trainer.finished()) {
             StepResult result;
             try {
@@ -93,7 +100,7 @@ public final class RunCommand {
             if (result.stats() != null) {
                 sink.write(StatsJson.toLine(result.stats()));
                 if (result.epochFinished()) {
-                    reportProgress(err, result.stats(), config.training().epochs());
+                    reportProgress(err, result.stats(), epochs);
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.layerscope.training;
 
 /**
- * Where a run blew up: the first NaN or infinite value in the order of computation (the forward pass
+ * The location of a blow-up: the first NaN or infinite value in the order of computation (the forward pass
  * from the input side, the loss, the backward pass from the output side, then the updated parameters).
  *
  * @param step       the step during which it happened (1 = the first step)

@@ -1,8 +1,10 @@
 package dev.layerscope.training;
 
+import dev.layerscope.config.ConfigException;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Dataset;
 import dev.layerscope.data.Datasets;
+import dev.layerscope.data.Split;
 import dev.layerscope.stats.EpochStats;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +128,52 @@ class TrainerTest {
     }
 
     @Test
+    void learningRateOutOfRangeIsRejected() {
+        Trainer trainer = trainer(EVERY_FEATURE);
+
+        ConfigException thrown = assertThrows(ConfigException.class, () -> trainer.setLearningRate(-1));
+
+        assertEquals("training.learningRate", thrown.errors().get(0).field());
+        assertEquals(0.01, trainer.learningRate(), 0.0);
+    }
+
+    @Test
+    void regressionRunHasNoAccuracy() {
+        // y = x1 - 2 x2 on a 5 x 5 grid, learned by a small tanh network with MSE.
+        int samples = 25;
+        double[] features = new double[samples * 2];
+        double[] targets = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            features[2 * i] = (i % 5) / 4.0 - 0.5;
+            features[2 * i + 1] = (i / 5) / 4.0 - 0.5;
+            targets[i] = features[2 * i] - 2 * features[2 * i + 1];
+        }
+        Split split = new Split(samples, 2, features, 1, targets, new int[0]);
+        Dataset dataset = new Dataset("plane", "hand-made", "generated", List.of(), new int[0], split, split);
+        RunConfig config = RunConfig.fromJson("""
+                {"network": {"depth": 2, "width": 8, "activation": "tanh", "init": {"kind": "glorot-normal"}, "loss": "mse"},
+                 "training": {"optimizer": "adam", "learningRate": 0.01, "batchSize": 5, "epochs": 200}}
+                """);
+        Trainer trainer = new Trainer(config, dataset);
+        EpochStats initial = trainer.initialStats();
+
+        List<EpochStats> all = runToEnd(trainer);
+
+        EpochStats last = all.get(all.size() - 1);
+        assertEquals(Double.NaN, last.testAccuracy());
+        assertTrue(last.trainLoss() < initial.trainLoss() / 20, initial.trainLoss() + " -> " + last.trainLoss());
+        assertEquals("linear", last.layers().get(2).activationName());
+    }
+
+    @Test
+    void crossEntropyNeedsClasses() {
+        Split split = new Split(2, 1, new double[] {0, 1}, 1, new double[] {0, 1}, new int[0]);
+        Dataset dataset = new Dataset("line", "hand-made", "generated", List.of(), new int[0], split, split);
+
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(RunConfig.fromJson("{}"), dataset));
+    }
+
+    @Test
     void statisticsEveryNSteps() {
         Trainer trainer = trainer(EVERY_FEATURE.replace("\"stats\": {", "\"stats\": {\"everySteps\": 5, "));
         // 240 training samples in batches of 25: 10 steps per epoch.
@@ -179,7 +227,8 @@ class TrainerTest {
         DivergedException thrown = assertThrows(DivergedException.class, () -> runToEnd(trainer));
 
         Divergence divergence = thrown.divergence();
-        assertTrue(divergence.layerIndex() >= 0 && divergence.layerIndex() <= 6, "layer " + divergence.layerIndex());
+        assertTrue(divergence.layerIndex() >= 0, "layer " + divergence.layerIndex());
+        assertTrue(divergence.layerIndex() <= 6, "layer " + divergence.layerIndex());
         assertTrue(divergence.step() >= 1);
         assertFalse(divergence.quantity().isEmpty());
         assertTrue(divergence.advice().contains("learningRate"), divergence.advice());
