@@ -31,6 +31,17 @@ public final class CsvDatasets {
         return fromTable(description, table, scaling, testFraction, seed);
     }
 
+    /**
+     * Validates an uploaded CSV file and builds a dataset with the scaling and test fraction of
+     * {@code spec}, the configuration's data section; its other fields do not apply to CSV files.
+     *
+     * @throws CsvException listing every problem in the file
+     */
+    public static Dataset fromUpload(String name, byte[] bytes, CsvOptions options, CsvLimits limits, DataSpec spec,
+                                     long seed) {
+        return fromUpload(name, bytes, options, limits, spec.scaling(), spec.testFraction(), seed);
+    }
+
     /** Splits {@code table} into stratified train and test sets and scales them. */
     static Dataset fromTable(DatasetDescription description, CsvTable table, Scaling scaling, double testFraction,
                              long seed) {

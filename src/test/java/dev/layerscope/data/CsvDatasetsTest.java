@@ -93,6 +93,17 @@ class CsvDatasetsTest {
     }
 
     @Test
+    void dataSpecSuppliesScalingAndTestFraction() {
+        DataSpec spec = new DataSpec("spirals", 1000, 0.1, 0.5, 2).withScaling(Scaling.STANDARDIZE);
+
+        Dataset dataset = CsvDatasets.fromUpload("levels.csv", tenRows(), CsvOptions.DEFAULT, CsvLimits.DEFAULT, spec, 3);
+
+        // Each class of 5 rows holds out Math.round(5 * 0.5) = 3 rows.
+        assertEquals(6, dataset.test().sampleCount());
+        assertEquals(0.0, java.util.Arrays.stream(dataset.train().features()).sum(), TOLERANCE);
+    }
+
+    @Test
     void invalidTestFractionIsRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> upload(tenRows(), Scaling.NONE, 1.0, 1));
