@@ -120,16 +120,7 @@ public final class Trainer {
         Batches.gather(dataset.train(), order, from, rows, batchInput, batchTargets);
         double learningRate = schedule.learningRate(baseLearningRate, (double) step / stepsPerEpoch);
 
-        network.forward(batchInput, rows, Network.Mode.TRAIN);
-        double loss = network.backward(batchTargets);
-        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
-
-        TrainingConfig training = config.training();
-        GradientAdjustment.addWeightDecay(network.parameters(), training.weightDecay());
-        GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
-        GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
-        optimizer.step(learningRate);
-        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+        double loss = update(rows, learningRate);
 
         step++;
         batchInEpoch++;
@@ -149,6 +140,21 @@ public final class Trainer {
             epochSamples = 0;
         }
         return new StepResult(step, epoch, loss, epochFinished, stats);
+    }
+
+    /** Runs forward and backward on the gathered batch, adjusts the gradients and updates; returns the batch loss. */
+    private double update(int rows, double learningRate) {
+        network.forward(batchInput, rows, Network.Mode.TRAIN);
+        double loss = network.backward(batchTargets);
+        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
+
+        TrainingConfig training = config.training();
+        GradientAdjustment.addWeightDecay(network.parameters(), training.weightDecay());
+        GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
+        GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
+        optimizer.step(learningRate);
+        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+        return loss;
     }
 
     /** Trains the rest of the current epoch and returns its statistics. */

@@ -60,7 +60,8 @@ class DatasetsTest {
         }
         for (int count : perClass) {
             // 500 samples in balanced classes, 350 of them drawn for training: each class near 175.
-            assertTrue(count > 120 && count < 230, name + " class sizes " + java.util.Arrays.toString(perClass));
+            assertTrue(count > 120, name + " class sizes " + java.util.Arrays.toString(perClass));
+            assertTrue(count < 230, name + " class sizes " + java.util.Arrays.toString(perClass));
         }
     }
 

@@ -227,7 +227,8 @@ class TrainerTest {
         DivergedException thrown = assertThrows(DivergedException.class, () -> runToEnd(trainer));
 
         Divergence divergence = thrown.divergence();
-        assertTrue(divergence.layerIndex() >= 0 && divergence.layerIndex() <= 6, "layer " + divergence.layerIndex());
+        assertTrue(divergence.layerIndex() >= 0, "layer " + divergence.layerIndex());
+        assertTrue(divergence.layerIndex() <= 6, "layer " + divergence.layerIndex());
         assertTrue(divergence.step() >= 1);
         assertFalse(divergence.quantity().isEmpty());
         assertTrue(divergence.advice().contains("learningRate"), divergence.advice());
