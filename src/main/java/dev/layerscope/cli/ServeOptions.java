@@ -19,7 +19,7 @@ import java.util.Map;
 final class ServeOptions {
 
     static final List<String> NAMES = List.of("host", "port", "frame-ancestors", "training-threads", "default-speed",
-            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-layers", "max-width", "max-epochs",
+            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes", "max-layers", "max-width", "max-epochs",
             "max-samples", "max-histogram-bins", "max-unit-sample", "max-history-rows", "max-sessions", "max-viewers",
             "max-upload-bytes", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
 
@@ -101,6 +101,7 @@ final class ServeOptions {
     private Limits limits(Limits l) {
         int before = errors.size();
         long maxParameters = integer("max-parameters", l.maxParameters(), 1, Long.MAX_VALUE);
+        int maxTrainerMegabytes = (int) integer("max-trainer-megabytes", l.maxTrainerMegabytes(), 1, 1_048_576);
         int maxLayers = (int) integer("max-layers", l.maxLayers(), 1, 64);
         int maxWidth = (int) integer("max-width", l.maxWidth(), 1, 1024);
         int maxEpochs = (int) integer("max-epochs", l.maxEpochs(), 1, 10_000);
@@ -118,7 +119,7 @@ final class ServeOptions {
         if (errors.size() > before) {
             return null;
         }
-        return new Limits(maxParameters, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
+        return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
                 maxHistoryRows, maxSessions, maxViewers, maxUpload, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
     }
 

@@ -5,6 +5,7 @@ import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Dataset;
 import dev.layerscope.network.LayerSpec;
+import dev.layerscope.training.Trainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class ConfigLimits {
 
     /**
      * Throws {@link ConfigException} when the network built for {@code dataset} has too many
-     * parameters, or the run would keep too many statistics.
+     * parameters or needs too much memory, or the run would keep too many statistics.
      */
     static void checkWithDataset(RunConfig config, Dataset dataset, Limits limits) {
         List<FieldError> errors = new ArrayList<>();
@@ -67,6 +68,13 @@ final class ConfigLimits {
             errors.add(over("network", parameters, "networks of up to " + limits.maxParameters()
                     + " parameters (weights, biases and batch-norm scales and shifts); use fewer or narrower layers",
                     "maxParameters"));
+        }
+        long megabytes = Trainer.estimateMemoryBytes(config, dataset) / (1024 * 1024);
+        if (megabytes > limits.maxTrainerMegabytes()) {
+            errors.add(over("network", megabytes, "a trainer of at most " + limits.maxTrainerMegabytes()
+                    + " MiB (the engine's estimate for this network, batch size and evaluation batch, in MiB);"
+                    + " use fewer or narrower layers or a smaller training.batchSize or stats.evalSamples",
+                    "maxTrainerMegabytes"));
         }
         long rows = historyRows(config, dataset.train().sampleCount());
         if (rows > limits.maxHistoryRows()) {

@@ -12,6 +12,8 @@ import java.util.List;
  * them are rejected with an error that names the limit, never clamped.
  *
  * @param maxParameters        weights, biases and batch-norm parameters of one network
+ * @param maxTrainerMegabytes  memory of one trainer (parameters, optimizer state, per-sample buffers) as
+ *                             the engine estimates it, in MiB; the dataset is not counted
  * @param maxLayers            hidden layers of one network
  * @param maxWidth             units of one hidden layer
  * @param maxEpochs            {@code training.epochs}
@@ -28,17 +30,18 @@ import java.util.List;
  * @param maxEpochsPerSecond   the highest speed cap an owner may set (0 always means no cap)
  * @param idleSeconds          a session without connections or requests for this long is removed
  */
-public record Limits(long maxParameters, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
+public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
                      int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
                      int idleSeconds) {
 
-    public static final Limits DEFAULTS = new Limits(1_000_000, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
+    public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 64 * 1024, 10, 100, 1800);
 
     public Limits {
         List<FieldError> errors = new ArrayList<>();
         requirePositive(errors, "maxParameters", maxParameters);
+        requirePositive(errors, "maxTrainerMegabytes", maxTrainerMegabytes);
         requirePositive(errors, "maxLayers", maxLayers);
         requirePositive(errors, "maxWidth", maxWidth);
         requirePositive(errors, "maxEpochs", maxEpochs);
