@@ -4,8 +4,6 @@ import dev.layerscope.data.Dataset;
 import dev.layerscope.training.Trainer;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +15,6 @@ import java.util.Locale;
 final class MemoryBench {
 
     private final PrintStream out;
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     MemoryBench(PrintStream out) {
         this.out = out;
@@ -25,29 +22,16 @@ final class MemoryBench {
 
     void run(List<Workload> workloads) {
         for (Workload workload : workloads) {
-            long start = settledHeapBytes();
+            long start = Heap.settledBytes();
             Dataset dataset = workload.dataset(7);
-            long withDataset = settledHeapBytes();
+            long withDataset = Heap.settledBytes();
             Trainer trainer = new Trainer(workload.config(10), dataset);
             trainer.trainEpoch();
-            long withTrainer = settledHeapBytes();
+            long withTrainer = Heap.settledBytes();
             out.printf(Locale.ROOT, "{\"peer\": \"layerscope\", \"benchmark\": \"memory\", \"workload\": \"%s\", "
                             + "\"dataset_mib\": %.2f, \"trainer_mib\": %.2f, \"epoch\": %d}%n",
-                    workload.name(), mib(withDataset - start), mib(withTrainer - withDataset), trainer.epoch());
+                    workload.name(), Heap.mib(withDataset - start), Heap.mib(withTrainer - withDataset), trainer.epoch());
             out.flush();
         }
-    }
-
-    private long settledHeapBytes() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
-    private static double mib(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 }

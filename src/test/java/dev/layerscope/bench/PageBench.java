@@ -1,0 +1,133 @@
+package dev.layerscope.bench;
+
+import dev.layerscope.session.Status;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The page in headless Chromium watching a deep network train: the intervals between animation frames
+ * while epochs stream in, and the JavaScript heap after a long run (after a forced collection).
+ * Chromium starts with {@code --js-flags=--expose-gc} and {@code --enable-precise-memory-info} for that.
+ */
+final class PageBench {
+
+    private static final String CONFIG = """
+            {"seed": 9, "data": {"dataset": "spirals", "samples": 100},
+             "network": {"depth": %d, "width": 16, "activation": "tanh", "init": {"kind": "glorot-normal"}},
+             "training": {"optimizer": "sgd", "learningRate": 0.05, "batchSize": 80, "epochs": %d}}""";
+    private static final double EPOCHS_PER_SECOND = 100;
+    private static final Pattern EPOCH = Pattern.compile("epoch (\\d+)");
+
+    /** Collects animation-frame intervals for {@code arguments[0]} ms and passes them to the callback. */
+    private static final String FRAME_INTERVALS = """
+            const done = arguments[arguments.length - 1];
+            const intervals = [];
+            let last = null;
+            const end = performance.now() + arguments[0];
+            const tick = (now) => {
+              if (last !== null) { intervals.push(now - last); }
+              last = now;
+              if (now < end) { requestAnimationFrame(tick); } else { done(intervals); }
+            };
+            requestAnimationFrame(tick);""";
+
+    private final PrintStream out;
+
+    PageBench(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(int depth, int epochs) throws IOException {
+        try (LoadServer load = LoadServer.start(EPOCHS_PER_SECOND, 10, 1_000_000, 256, Math.max(epochs, 2000))) {
+            LoadServer.Created created = load.create(CONFIG.formatted(depth, epochs));
+            Path profile = Files.createTempDirectory("layerscope-bench-chromium-");
+            ChromeDriver driver = startChromium(profile);
+            try {
+                measure(load, created, driver, depth, epochs);
+            } finally {
+                driver.quit();
+                deleteTree(profile);
+            }
+        }
+    }
+
+    private void measure(LoadServer load, LoadServer.Created created, ChromeDriver driver, int depth, int epochs) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver.get("http://127.0.0.1:" + load.server.port() + "/?session=" + created.id() + "#owner=" + created.ownerKey());
+        Waits.until(() -> pageEpoch(driver) >= 0, Duration.ofSeconds(60));
+        double heapAtStart = heapMib(driver);
+        ViewerSocket owner = load.connect(created.id(), created.ownerKey(), new PublishLog());
+        Waits.until(owner::welcomed, Duration.ofSeconds(30));
+        owner.send("{\"type\":\"start\"}");
+        Waits.until(() -> pageEpoch(driver) >= 20, Duration.ofSeconds(60));
+
+        double[] intervals = frameIntervals(driver, 10_000);
+        long runLimitSeconds = (long) (3 * epochs / EPOCHS_PER_SECOND) + 120;
+        Waits.until(() -> load.session(created.id()).state().status() == Status.FINISHED, Duration.ofSeconds(runLimitSeconds));
+        boolean caughtUp = Waits.until(() -> pageEpoch(driver) >= epochs, Duration.ofSeconds(60));
+        int pageEpoch = pageEpoch(driver);
+        double heapAtEnd = heapMib(driver);
+        owner.close();
+
+        out.printf(Locale.ROOT, "{\"benchmark\": \"page\", \"layers\": %d, \"epochs\": %d, \"page_epoch\": %d, "
+                        + "\"caught_up\": %b, \"frame_interval_ms_p50\": %.1f, \"frame_interval_ms_p95\": %.1f, "
+                        + "\"frame_interval_ms_p99\": %.1f, \"frame_interval_ms_max\": %.1f, \"frames\": %d, "
+                        + "\"js_heap_mib_start\": %.1f, \"js_heap_mib_end\": %.1f}%n",
+                depth + 1, epochs, pageEpoch, caughtUp, Percentiles.median(intervals), Percentiles.percentile(intervals, 95),
+                Percentiles.percentile(intervals, 99), java.util.Arrays.stream(intervals).max().orElse(Double.NaN),
+                intervals.length, heapAtStart, heapAtEnd);
+        out.flush();
+    }
+
+    private static ChromeDriver startChromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--js-flags=--expose-gc", "--enable-precise-memory-info", "--window-size=1400,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Returns the epoch the page's status line shows, or -1 before it shows one. */
+    private static int pageEpoch(ChromeDriver driver) {
+        Object text = driver.executeScript("return document.getElementById('run-status')?.textContent ?? '';");
+        Matcher matcher = EPOCH.matcher(String.valueOf(text));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    private static double[] frameIntervals(ChromeDriver driver, int millis) {
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(FRAME_INTERVALS, millis);
+        return ((List<?>) result).stream().mapToDouble(value -> ((Number) value).doubleValue()).toArray();
+    }
+
+    private static double heapMib(ChromeDriver driver) {
+        Object bytes = driver.executeScript("window.gc(); return performance.memory.usedJSHeapSize;");
+        return ((Number) bytes).doubleValue() / 1048576.0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.layerscope.bench;
+
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.session.SessionListener;
+import dev.layerscope.session.SessionState;
+import dev.layerscope.stats.EpochStats;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records when a session published each snapshot, by step. Subscribed before any socket joins, so
+ * the session calls it before it hands the snapshot to the sockets' subscribers: the moment it
+ * records is the start of serialising and sending.
+ */
+final class PublishLog implements SessionListener {
+
+    private final ConcurrentHashMap<Long, Long> nanosByStep = new ConcurrentHashMap<>();
+    private final AtomicInteger published = new AtomicInteger();
+
+    @Override
+    public void onEpoch(EpochStats stats) {
+        nanosByStep.put(stats.step(), System.nanoTime());
+        published.incrementAndGet();
+    }
+
+    /** Returns the publication time of the snapshot at {@code step}, or null when it was not seen. */
+    Long publishedNanos(long step) {
+        return nanosByStep.get(step);
+    }
+
+    int publishedCount() {
+        return published.get();
+    }
+
+    @Override
+    public void onState(SessionState state) {
+    }
+
+    @Override
+    public void onBatch(long step, int epoch, double batchLoss) {
+    }
+
+    @Override
+    public void onReset(RunConfig config, SessionState state) {
+        nanosByStep.clear();
+    }
+
+    @Override
+    public void onClosed(String reason) {
+    }
+}
