@@ -1,0 +1,142 @@
+// Drives live runs: creates sessions, connects their sockets, sends commands, and in compare mode
+// steps both runs one epoch at a time so neither gets ahead of the other.
+
+import { createSession, forkSession } from './api.js';
+import { commandMessage, setSpeedMessage } from './protocol.js';
+import { emptyRun, isOwner, latestStats } from './runState.js';
+import { connectRun } from './socket.js';
+
+const TERMINAL = new Set(['finished', 'diverged']);
+
+export function createSessionController(store, { onEvent = () => {} } = {}) {
+  const sockets = {};
+  const pendingStart = new Set();
+  let lockStep = null;
+
+  function attach(runKey, sessionId, ownerKey = null) {
+    if (sockets[runKey]) {
+      sockets[runKey].close();
+    }
+    store.update((state) => { state.runs[runKey] = emptyRun(sessionId, ownerKey); });
+    sockets[runKey] = connectRun(store, runKey, (message) => handleMessage(runKey, message));
+  }
+
+  function detach(runKey) {
+    if (sockets[runKey]) {
+      sockets[runKey].close();
+      delete sockets[runKey];
+    }
+    store.update((state) => { state.runs[runKey] = null; });
+  }
+
+  function handleMessage(runKey, message) {
+    onEvent(runKey, message);
+    if (message.type === 'history' && message.done && pendingStart.has(runKey)) {
+      pendingStart.delete(runKey);
+      if (lockStep) {
+        advanceLockStep();
+      } else {
+        send(runKey, commandMessage('start'));
+      }
+    } else if (lockStep && (message.type === 'state' || message.type === 'epoch')) {
+      advanceLockStep();
+    }
+  }
+
+  function send(runKey, text) {
+    const socket = sockets[runKey];
+    const sent = Boolean(socket && socket.send(text));
+    if (!sent) {
+      store.update((state) => {
+        if (state.runs[runKey]) {
+          state.runs[runKey].lastError = { code: 'notConnected', error: 'not connected to the server; the command was not sent, try again when the connection is back' };
+        }
+      });
+    }
+    return sent;
+  }
+
+  /** Creates a session for each configuration (one, or two to compare) and starts them once connected. */
+  async function startNew(configs, { autostart = true, speed = null } = {}) {
+    const created = await Promise.all(configs.map((config) => createSession(config)));
+    const keys = ['a', 'b'];
+    created.forEach((session, i) => {
+      attach(keys[i], session.id, session.ownerKey);
+      if (autostart) {
+        pendingStart.add(keys[i]);
+      }
+    });
+    if (configs.length < 2) {
+      detach('b');
+    }
+    lockStep = configs.length === 2 && autostart ? { speed, lastStepMillis: 0, timer: null } : null;
+    if (speed !== null && !lockStep) {
+      send('a', setSpeedMessage(speed));
+    }
+    return created;
+  }
+
+  // Sends stepEpoch to both runs when both have finished the same epoch and neither is running.
+  function advanceLockStep() {
+    const { a, b } = store.get().runs;
+    if (!lockStep || !a || !b || !a.state || !b.state || pendingStart.size > 0) {
+      return;
+    }
+    if (TERMINAL.has(a.state.status) || TERMINAL.has(b.state.status)) {
+      lockStep = null;
+      return;
+    }
+    const epochA = latestStats(a)?.epoch ?? -1;
+    const epochB = latestStats(b)?.epoch ?? -1;
+    const idle = a.state.status !== 'running' && b.state.status !== 'running';
+    if (!idle || epochA !== epochB || lockStep.timer) {
+      return;
+    }
+    const gapMillis = lockStep.speed > 0 ? 1000 / lockStep.speed : 0;
+    const waitMillis = Math.max(0, lockStep.lastStepMillis + gapMillis - Date.now());
+    lockStep.timer = setTimeout(() => {
+      if (!lockStep) {
+        return;
+      }
+      lockStep.timer = null;
+      lockStep.lastStepMillis = Date.now();
+      send('a', commandMessage('stepEpoch'));
+      send('b', commandMessage('stepEpoch'));
+    }, waitMillis);
+  }
+
+  /** Sends an owner command to every run on the page (both runs in compare mode). */
+  function command(name) {
+    const runs = store.get().runs;
+    const keys = ['a', 'b'].filter((key) => runs[key] && isOwner(runs[key]));
+    if (runs.b && (name === 'start' || name === 'pause' || name === 'reset')) {
+      if (name === 'start') {
+        lockStep = lockStep || { speed: store.get().ui.speed, lastStepMillis: 0, timer: null };
+        advanceLockStep();
+        return;
+      }
+      if (lockStep && lockStep.timer) {
+        clearTimeout(lockStep.timer);
+      }
+      lockStep = null;
+      if (name === 'pause') {
+        return;
+      }
+    }
+    keys.forEach((key) => send(key, commandMessage(name)));
+  }
+
+  function setSpeed(epochsPerSecond) {
+    if (lockStep) {
+      lockStep.speed = epochsPerSecond;
+    }
+    ['a', 'b'].filter((key) => sockets[key]).forEach((key) => send(key, setSpeedMessage(epochsPerSecond)));
+  }
+
+  /** Forks run A into a new session owned by this browser; returns the new session's links. */
+  function fork() {
+    return forkSession(store.get().runs.a.sessionId);
+  }
+
+  return { attach, detach, startNew, command, setSpeed, fork, send };
+}
