@@ -108,8 +108,8 @@ export function describeError(error) {
   return `Invalid value${value}.${allowed}`;
 }
 
-function renderField(field, datasets, onChange) {
-  const id = fieldId(field.path);
+export function renderField(field, datasets, onChange, prefix = 'f') {
+  const id = fieldId(field.path, prefix);
   const options = field.options === 'datasets' ? datasets : field.options;
   const described = `${id}-error${field.help ? ` ${id}-help` : ''}`;
   let input;

@@ -3,7 +3,7 @@
 // as bins of neighbouring units, and its column carries a note saying so.
 
 export const LAYOUT_DEFAULTS = Object.freeze({
-  maxUnitsDrawn: 24,
+  maxUnitsDrawn: 32,
   marginX: 48,
   labelTop: 34,
   labelBottom: 40,

@@ -10,7 +10,8 @@ const TERMINAL = new Set(['finished', 'diverged']);
 
 export function createSessionController(store, { onEvent = () => {} } = {}) {
   const sockets = {};
-  const pendingStart = new Set();
+  // Commands to send once a new session's history has arrived: {command, speed} per run.
+  const pendingCommands = new Map();
   let lockStep = null;
 
   function attach(runKey, sessionId, ownerKey = null) {
@@ -31,12 +32,16 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
 
   function handleMessage(runKey, message) {
     onEvent(runKey, message);
-    if (message.type === 'history' && message.done && pendingStart.has(runKey)) {
-      pendingStart.delete(runKey);
+    if (message.type === 'history' && message.done && pendingCommands.has(runKey)) {
+      const { command: first, speed } = pendingCommands.get(runKey);
+      pendingCommands.delete(runKey);
+      if (speed !== null) {
+        send(runKey, setSpeedMessage(speed));
+      }
       if (lockStep) {
         advanceLockStep();
-      } else {
-        send(runKey, commandMessage('start'));
+      } else if (first) {
+        send(runKey, commandMessage(first));
       }
     } else if (lockStep && (message.type === 'state' || message.type === 'epoch')) {
       advanceLockStep();
@@ -56,30 +61,29 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     return sent;
   }
 
-  /** Creates a session for each configuration (one, or two to compare) and starts them once connected. */
-  async function startNew(configs, { autostart = true, speed = null } = {}) {
+  /**
+   * Creates a session for each configuration (one, or two to compare) and, once connected, sets the
+   * speed and sends `firstCommand` (start, stepEpoch, stepBatch or null). Two runs started together
+   * advance in lock-step.
+   */
+  async function startNew(configs, { firstCommand = 'start', speed = null } = {}) {
     const created = await Promise.all(configs.map((config) => createSession(config)));
     const keys = ['a', 'b'];
-    created.forEach((session, i) => {
-      attach(keys[i], session.id, session.ownerKey);
-      if (autostart) {
-        pendingStart.add(keys[i]);
-      }
-    });
     if (configs.length < 2) {
       detach('b');
     }
-    lockStep = configs.length === 2 && autostart ? { speed, lastStepMillis: 0, timer: null } : null;
-    if (speed !== null && !lockStep) {
-      send('a', setSpeedMessage(speed));
-    }
+    lockStep = configs.length === 2 && firstCommand === 'start' ? { speed, lastStepMillis: 0, timer: null } : null;
+    created.forEach((session, i) => {
+      attach(keys[i], session.id, session.ownerKey);
+      pendingCommands.set(keys[i], { command: firstCommand, speed });
+    });
     return created;
   }
 
   // Sends stepEpoch to both runs when both have finished the same epoch and neither is running.
   function advanceLockStep() {
     const { a, b } = store.get().runs;
-    if (!lockStep || !a || !b || !a.state || !b.state || pendingStart.size > 0) {
+    if (!lockStep || !a || !b || !a.state || !b.state || pendingCommands.size > 0) {
       return;
     }
     if (TERMINAL.has(a.state.status) || TERMINAL.has(b.state.status)) {

@@ -39,3 +39,11 @@ test('ratio is prefixed with a times sign', () => {
   assert.equal(formatRatio(1e-7), '×1.0e-7');
   assert.equal(formatRatio(0.5), '×0.5');
 });
+
+test('log axis labels only powers of ten', async () => {
+  const { powerOfTenLabel } = await import('../js/chartOptions.js');
+  assert.equal(powerOfTenLabel(1e-7), '1e-7');
+  assert.equal(powerOfTenLabel(1000), '1e+3');
+  assert.equal(powerOfTenLabel(1), '1e+0');
+  assert.equal(powerOfTenLabel(3e-5), '');
+});

@@ -53,6 +53,12 @@ test('columns run left to right with input first', () => {
   assert.equal(layout.columns[3].x, 352);
 });
 
+test('default budget draws a 32-unit layer in full', () => {
+  const layout = layoutNetwork({ inputWidth: 2, layers: [{ width: 32, sampleSize: 32 }], width: 300, height: 340 });
+  assert.equal(layout.columns[1].mode, 'all');
+  assert.equal(layout.columns[1].slots.length, 32);
+});
+
 test('units stay inside the drawing area', () => {
   const layout = layoutNetwork({ inputWidth: 3, layers: [{ width: 100 }], width: 300, height: 200 });
   for (const column of layout.columns) {

@@ -1,0 +1,55 @@
+// Chart.js settings shared by every chart: animation off for streaming, points small, axes titled.
+
+import { formatScientific } from './format.js';
+
+export const CHART_DEFAULTS = Object.freeze({
+  pointRadius: 2,
+  lineWidth: 1.5,
+  fontSize: 11,
+});
+
+/** Options for a line chart with a linear x axis and a linear or log y axis. */
+export function lineOptions({ xTitle, yTitle, logY = false, yMin, yMax, extraScales = {} }) {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    normalized: true,
+    parsing: false,
+    spanGaps: false,
+    interaction: { mode: 'nearest', intersect: false },
+    plugins: {
+      legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8, font: { size: CHART_DEFAULTS.fontSize } } },
+      decimation: { enabled: false },
+    },
+    scales: {
+      x: { type: 'linear', title: { display: true, text: xTitle } },
+      y: {
+        type: logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, min: yMin, max: yMax,
+        ticks: logY ? { callback: powerOfTenLabel } : {},
+      },
+      ...extraScales,
+    },
+  };
+}
+
+/** A line dataset with a colour, a dash and a point shape, so series differ in more than hue. */
+export function lineDataset(label, data, style, overrides = {}) {
+  return {
+    label,
+    data,
+    borderColor: style.color,
+    backgroundColor: style.color,
+    borderDash: style.dash,
+    pointStyle: style.pointStyle,
+    pointRadius: CHART_DEFAULTS.pointRadius,
+    borderWidth: CHART_DEFAULTS.lineWidth,
+    ...overrides,
+  };
+}
+
+/** Labels only the powers of ten of a log axis, in scientific notation, so nine decades stay readable. */
+export function powerOfTenLabel(value) {
+  const exponent = Math.log10(value);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? formatScientific(value, 0) : '';
+}

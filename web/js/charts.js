@@ -1,0 +1,109 @@
+// Every chart of the page. update() takes the store's state and redraws the charts from the
+// history of run A, and of run B in compare mode, where B's lines are dashed and prefixed "B:".
+
+import { createChartCard, WHITE_BACKGROUND } from './chartCard.js';
+import { lineDataset, lineOptions } from './chartOptions.js';
+import { createGradientChart } from './gradientChart.js';
+import { createHistogramChart } from './histogramChart.js';
+import { initialStats, latestStats } from './runState.js';
+import { layerStyle, seriesStyle } from './scales.js';
+import { fractionSeries, layerName, scalarSeries, varianceProfile } from './series.js';
+
+const COMPARE_DASH = [6, 4];
+
+export function createCharts(Chart, parent, { onUiChange }) {
+  Chart.register(WHITE_BACKGROUND);
+  const loss = createLineCard(Chart, parent, {
+    id: 'chart-loss', title: 'Loss and accuracy', xLabel: 'epoch',
+    description: 'Training and held-out loss (left axis) and accuracy (right axis).',
+    options: lineOptions({ xTitle: 'epoch', yTitle: 'loss', extraScales: { accuracy: { type: 'linear', position: 'right', min: 0, max: 1, title: { display: true, text: 'accuracy' }, grid: { drawOnChartArea: false } } } }),
+  });
+  const gradient = createGradientChart(Chart, parent, { onQuantity: (field) => onUiChange({ gradientQuantity: field }) });
+  const variance = createLineCard(Chart, parent, {
+    id: 'chart-variance', title: 'Activation variance per layer', xLabel: 'layer index',
+    description: 'Measured Var(a) = std² of each layer\'s activations, and the variance the initialization formula predicts, at initialization and now.',
+    options: lineOptions({ xTitle: 'layer index', yTitle: 'variance (log scale)', logY: true }),
+  });
+  const fractions = createLineCard(Chart, parent, {
+    id: 'chart-fractions', title: 'Dead and saturated units', xLabel: 'epoch',
+    description: 'Solid: share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (output 0 on every sample).',
+    options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
+  });
+  const histogram = createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
+
+  function update(state) {
+    const runs = visibleRuns(state);
+    if (runs.length === 0) {
+      return;
+    }
+    updateLoss(runs);
+    gradient.update(runs, state.ui.gradientQuantity);
+    updateVariance(runs);
+    updateFractions(runs);
+    histogram.update(runs[0].run, state.ui.selectedLayer, state.ui.histogramField);
+  }
+
+  function updateLoss(runs) {
+    const fields = [['trainLoss', 'training loss', 'y'], ['testLoss', 'held-out loss', 'y'], ['trainAccuracy', 'training accuracy', 'accuracy'], ['testAccuracy', 'held-out accuracy', 'accuracy']];
+    loss.set(runs.flatMap(({ run, prefix, dash }) => fields.map(([field, label, axis], i) => lineDataset(
+      `${prefix}${label}`, scalarSeries(run.history, field), seriesStyle(i), { yAxisID: axis, ...(dash ? { borderDash: dash } : {}) }))));
+  }
+
+  function updateVariance(runs) {
+    const datasets = [];
+    for (const { run, prefix, dash } of runs) {
+      const now = varianceProfile(latestStats(run));
+      const start = varianceProfile(initialStats(run));
+      const entries = [[`${prefix}measured now`, now.measured, 0], [`${prefix}predicted now`, now.predicted, 1],
+        [`${prefix}measured at init`, start.measured, 2], [`${prefix}predicted at init`, start.predicted, 3]];
+      for (const [label, points, i] of entries) {
+        const positive = points.map((p) => ({ x: p.x, y: Number.isFinite(p.y) && p.y > 0 ? p.y : null }));
+        datasets.push(lineDataset(label, positive, seriesStyle(i), dash ? { borderDash: dash } : {}));
+      }
+    }
+    variance.set(datasets);
+  }
+
+  function updateFractions(runs) {
+    const datasets = [];
+    for (const { run, prefix } of runs) {
+      const saturated = fractionSeries(run.history, 'saturatedFraction');
+      const dead = fractionSeries(run.history, 'deadFraction');
+      saturated.forEach((points, layer) => {
+        const style = layerStyle(layer, saturated.length);
+        const name = layerName(layer, saturated.length);
+        datasets.push(lineDataset(`${prefix}${name} saturated`, points, style, { borderDash: [] }));
+        datasets.push(lineDataset(`${prefix}${name} dead`, dead[layer], style, { borderDash: [2, 3], pointStyle: 'crossRot' }));
+      });
+    }
+    fractions.set(datasets);
+  }
+
+  return { update, gradientChart: gradient.chart };
+}
+
+/** Run A alone, or A and B with prefixes and B dashed when comparing. */
+export function visibleRuns(state) {
+  const { a, b } = state.runs;
+  if (!a) {
+    return [];
+  }
+  if (!b) {
+    return [{ run: a, prefix: '', dash: null }];
+  }
+  return [{ run: a, prefix: 'A: ', dash: null }, { run: b, prefix: 'B: ', dash: COMPARE_DASH }];
+}
+
+function createLineCard(Chart, parent, { id, title, description, xLabel, options }) {
+  const card = createChartCard(parent, { id, title, description, xLabel });
+  const chart = new Chart(card.canvas, { type: 'line', data: { datasets: [] }, options });
+  card.setChart(chart);
+  return {
+    chart,
+    set(datasets) {
+      chart.data.datasets = datasets;
+      chart.update('none');
+      card.refreshTable();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// What the page's buttons do: start or step (creating sessions when the setup changed), pause,
+// reset, load a lesson, fork, copy links. Errors from the server land beside their controls.
+
+import { ApiError, fetchPreset } from './api.js';
+import { isOwner } from './runState.js';
+import { buildAddress, viewerLink } from './urlSync.js';
+
+export function createPageActions({ store, controller, builder, compare, presets }) {
+  let appliedSetup = null;
+
+  function notify(kind, text) {
+    store.update((state) => { state.notices = [{ kind, text }]; });
+  }
+
+  /** Reads the builder (and run B's settings). Returns {configs} or null after showing the errors. */
+  function readSetup() {
+    const { config, errors } = builder.read();
+    const b = compare.enabled() ? compare.configFor(config) : { config: null, errors: [] };
+    const unplaced = builder.showErrors(errors).concat(b.errors);
+    if (errors.length > 0 || b.errors.length > 0) {
+      notify('error', unplaced.length > 0 ? unplaced.map((e) => `${e.field}: ${e.allowed}`).join('; ') : 'Some settings are invalid; see the messages beside them.');
+      return null;
+    }
+    return { configs: b.config ? [config, b.config] : [config] };
+  }
+
+  /** Sends `command` to the current runs, or first creates sessions when the setup differs from theirs. */
+  async function run(command) {
+    const setup = readSetup();
+    if (!setup) {
+      return;
+    }
+    const runs = store.get().runs;
+    const key = JSON.stringify(setup.configs);
+    if (runs.a && isOwner(runs.a) && key === appliedSetup && runs.a.connection.status === 'open') {
+      controller.command(command);
+      return;
+    }
+    try {
+      const created = await controller.startNew(setup.configs, { firstCommand: command === 'reset' ? null : command, speed: store.get().ui.speed });
+      appliedSetup = key;
+      store.update((state) => { state.notices = []; });
+      history.replaceState(null, '', buildAddress({
+        config: setup.configs[0], configB: setup.configs[1] || null, speed: store.get().ui.speed,
+        sessions: created.map((s) => s.id), ownerKeys: created.map((s) => s.ownerKey),
+      }));
+    } catch (error) {
+      showFailure(error);
+    }
+  }
+
+  function showFailure(error) {
+    if (error instanceof ApiError) {
+      const unplaced = builder.showErrors(error.fieldErrors);
+      notify('error', unplaced.length > 0
+        ? `${error.message}${unplaced[0].field ? ` (${unplaced[0].field} = ${unplaced[0].value}; allowed: ${unplaced[0].allowed})` : ''}`
+        : `${error.message}. See the messages beside the settings.`);
+    } else {
+      notify('error', `Could not reach the server: ${error.message}`);
+    }
+  }
+
+  /** Puts a lesson's network in the builder: the server's preset when it has one, else the lesson's own. */
+  async function loadLesson(lesson) {
+    let config = lesson.config;
+    if (presets.includes(lesson.preset)) {
+      try {
+        config = await fetchPreset(lesson.preset);
+      } catch (error) {
+        notify('error', `Preset ${lesson.preset} could not be loaded (${error.message}); using the lesson's own network.`);
+      }
+    }
+    builder.write(config);
+    compare.write(config, null);
+    appliedSetup = null;
+    syncSetupAddress(lesson.id);
+    notify('info', `Loaded “${lesson.title}”. Answer the question, then press Start.`);
+  }
+
+  /** Writes the builder's setup to the address bar; the link no longer names a session. */
+  function syncSetupAddress(lessonId = null) {
+    const { config } = builder.read();
+    const configB = compare.enabled() ? compare.configFor(config).config : null;
+    history.replaceState(null, '', buildAddress({ config, configB, lesson: lessonId, speed: store.get().ui.speed }));
+  }
+
+  async function copy(text, what) {
+    try {
+      await navigator.clipboard.writeText(text);
+      notify('info', `${what} copied: ${text}`);
+    } catch {
+      notify('info', `${what} (copy it by hand): ${text}`);
+    }
+  }
+
+  function copyLiveLink() {
+    const { a, b } = store.get().runs;
+    if (a) {
+      copy(viewerLink(location.origin, '/', [a.sessionId, b?.sessionId].filter(Boolean)), 'Live link');
+    }
+  }
+
+  function copySetupLink() {
+    const { config } = builder.read();
+    const configB = compare.enabled() ? compare.configFor(config).config : null;
+    copy(`${location.origin}/${buildAddress({ config, configB, speed: store.get().ui.speed })}`, 'Setup link');
+  }
+
+  async function fork() {
+    try {
+      const created = await controller.fork();
+      location.assign(created.ownerUrl);
+    } catch (error) {
+      showFailure(error);
+    }
+  }
+
+  return { run, loadLesson, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, forgetSetup: () => { appliedSetup = null; } };
+}
