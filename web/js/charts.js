@@ -2,6 +2,7 @@
 // history of run A, and of run B in compare mode, where B's lines are dashed and prefixed "B:".
 
 import { createChartCard, WHITE_BACKGROUND } from './chartCard.js';
+import { CHART_NAMES } from './chartNames.js';
 import { lineDataset, lineOptions } from './chartOptions.js';
 import { createGradientChart } from './gradientChart.js';
 import { createHistogramChart } from './histogramChart.js';
@@ -11,36 +12,48 @@ import { fractionSeries, layerName, scalarSeries, varianceProfile } from './seri
 
 const COMPARE_DASH = [6, 4];
 
-export function createCharts(Chart, parent, { onUiChange }) {
+/** Creates the charts named in `include` (all five by default) inside `parent`. */
+export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES }) {
   Chart.register(WHITE_BACKGROUND);
-  const loss = createLineCard(Chart, parent, {
+  const wanted = (name) => include.includes(name);
+  const loss = wanted('loss') && createLineCard(Chart, parent, {
     id: 'chart-loss', title: 'Loss and accuracy', xLabel: 'epoch',
     description: 'Training and held-out loss (left axis) and accuracy (right axis).',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'loss', extraScales: { accuracy: { type: 'linear', position: 'right', min: 0, max: 1, title: { display: true, text: 'accuracy' }, grid: { drawOnChartArea: false } } } }),
   });
-  const gradient = createGradientChart(Chart, parent, { onQuantity: (field) => onUiChange({ gradientQuantity: field }) });
-  const variance = createLineCard(Chart, parent, {
+  const gradient = wanted('gradient') && createGradientChart(Chart, parent, { onQuantity: (field) => onUiChange({ gradientQuantity: field }) });
+  const variance = wanted('variance') && createLineCard(Chart, parent, {
     id: 'chart-variance', title: 'Activation variance per layer', xLabel: 'layer index',
     description: 'Measured Var(a) = std² of each layer\'s activations, and the variance the initialization formula predicts, at initialization and now.',
     options: lineOptions({ xTitle: 'layer index', yTitle: 'variance (log scale)', logY: true }),
   });
-  const fractions = createLineCard(Chart, parent, {
+  const fractions = wanted('fractions') && createLineCard(Chart, parent, {
     id: 'chart-fractions', title: 'Dead and saturated units', xLabel: 'epoch',
     description: 'Solid: share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (output 0 on every sample).',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
-  const histogram = createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
+  const histogram = wanted('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
 
   function update(state) {
     const runs = visibleRuns(state);
     if (runs.length === 0) {
       return;
     }
-    updateLoss(runs);
-    gradient.update(runs, state.ui.gradientQuantity);
-    updateVariance(runs);
-    updateFractions(runs);
-    histogram.update(runs[0].run, state.ui.selectedLayer, state.ui.histogramField);
+    if (loss) {
+      updateLoss(runs);
+    }
+    if (gradient) {
+      gradient.update(runs, state.ui.gradientQuantity);
+    }
+    if (variance) {
+      updateVariance(runs);
+    }
+    if (fractions) {
+      updateFractions(runs);
+    }
+    if (histogram) {
+      histogram.update(runs[0].run, state.ui.selectedLayer, state.ui.histogramField);
+    }
   }
 
   function updateLoss(runs) {
@@ -79,7 +92,7 @@ export function createCharts(Chart, parent, { onUiChange }) {
     fractions.set(datasets);
   }
 
-  return { update, gradientChart: gradient.chart };
+  return { update };
 }
 
 /** Run A alone, or A and B with prefixes and B dashed when comparing. */

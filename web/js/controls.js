@@ -6,18 +6,22 @@ import { el, fieldId, replaceChildren } from './dom.js';
 import { createLayerEditor } from './layerEditor.js';
 import { getPath, setPath } from './urlState.js';
 
-/** Renders the builder into `form`; `datasets` are names from /api/meta. Returns its API. */
-export function createBuilder(form, { datasets, onChange }) {
+/**
+ * Renders the builder into `form`; `datasets` are names from /api/meta. `paths` limits it to some
+ * fields (the embedded page shows a few), and then the per-layer editor is left out. Returns its API.
+ */
+export function createBuilder(form, { datasets, onChange, paths = null }) {
   const inputs = new Map();
   const layerEditor = createLayerEditor({ onChange });
-  const groups = BUILDER_GROUPS.map((group) => el('fieldset', { className: 'builder-group' },
+  const shown = (field) => paths === null || paths.includes(field.path);
+  const groups = BUILDER_GROUPS.filter((group) => group.fields.some(shown)).map((group) => el('fieldset', { className: 'builder-group' },
     el('legend', {}, group.title),
-    group.fields.map((field) => {
+    group.fields.filter(shown).map((field) => {
       const row = renderField(field, datasets, onChange);
       inputs.set(field.path, row.input);
       return row.element;
     }),
-    group.title === 'Network' ? layerEditor.element : null));
+    group.title === 'Network' && paths === null ? layerEditor.element : null));
   replaceChildren(form, groups);
   let base = {};
 
@@ -26,10 +30,10 @@ export function createBuilder(form, { datasets, onChange }) {
     const config = structuredClone(base);
     const errors = [];
     for (const field of allFields()) {
-      if (field.uniform && layerEditor.enabled()) {
+      const input = inputs.get(field.path);
+      if (!input || (field.uniform && layerEditor.enabled())) {
         continue;
       }
-      const input = inputs.get(field.path);
       const parsed = parseFieldValue(field, field.kind === 'bool' ? input.checked : input.value);
       if (parsed.error) {
         errors.push({ field: field.path, value: input.value, allowed: parsed.error, error: 'invalid value' });
@@ -38,6 +42,9 @@ export function createBuilder(form, { datasets, onChange }) {
       }
     }
     const network = config.network || (config.network = {});
+    if (paths !== null) {
+      return { config, errors };
+    }
     if (layerEditor.enabled()) {
       const layers = layerEditor.read(errors);
       network.hiddenLayers = layers;
@@ -56,7 +63,7 @@ export function createBuilder(form, { datasets, onChange }) {
     for (const field of allFields()) {
       const value = getPath(config, field.path);
       const input = inputs.get(field.path);
-      if (value === undefined) {
+      if (value === undefined || !input) {
         continue;
       }
       if (field.kind === 'bool') {
@@ -98,7 +105,15 @@ export function createBuilder(form, { datasets, onChange }) {
     form.querySelectorAll('fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
   }
 
-  return { read, write, showErrors, setDisabled };
+  /** Hides or locks (shows disabled) the controls of the given paths. */
+  function restrict(hiddenPaths, lockedPaths) {
+    for (const [path, input] of inputs) {
+      input.closest('.field').hidden = hiddenPaths.includes(path);
+      input.disabled = lockedPaths.includes(path);
+    }
+  }
+
+  return { read, write, showErrors, setDisabled, restrict };
 }
 
 /** One sentence for a field error: the value and what is allowed. */

@@ -48,8 +48,9 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
     }
     chart.data.datasets = datasets;
     chart.update('none');
-    const ratios = runs.map(({ run, prefix }) => `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`);
-    ratio.textContent = ratios.join('   ');
+    replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
+      `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
+    ratio.classList.toggle('two-runs', runs.length > 1);
     meaning.textContent = quantity.meaning;
     hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
     card.refreshTable();

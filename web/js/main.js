@@ -11,17 +11,14 @@ import { findLesson } from './lessons.js';
 import { createLessonsView } from './lessonsView.js';
 import { createNetworkView } from './networkView.js';
 import { createPageActions } from './pageActions.js';
-import { isOwner } from './runState.js';
 import { createSessionController } from './session.js';
 import { createStatusView } from './statusView.js';
-import { createStore } from './store.js';
+import { createStore, initialPageState } from './store.js';
+import { startRenderLoop } from './renderLoop.js';
+import { wireRunButtons } from './runButtons.js';
 import { readAddress } from './urlSync.js';
 
-const store = createStore({
-  runs: { a: null, b: null },
-  notices: [],
-  ui: { selectedLayer: 0, gradientQuantity: 'activationGradientNorm', histogramField: 'activation', speed: 5 },
-});
+const store = createStore(initialPageState());
 
 async function boot() {
   const status = createStatusView();
@@ -51,7 +48,7 @@ async function boot() {
     charts: createCharts(Chart, byId('charts'), { onUiChange: (patch) => store.update((state) => Object.assign(state.ui, patch)) }),
     status,
   };
-  wireButtons(actions, controller);
+  wireRunButtons(store, actions, controller);
 
   builder.write(address.config);
   compare.write(address.config, address.configB);
@@ -72,57 +69,20 @@ async function boot() {
       controller.attach('b', address.sessionIdB, address.ownerKeyB);
     }
   }
-  startLoop(views, builder);
+  startRenderLoop(store, views, followViewerConfig(builder));
 }
 
-function wireButtons(actions, controller) {
-  byId('start').addEventListener('click', () => actions.run('start'));
-  byId('step-epoch').addEventListener('click', () => actions.run('stepEpoch'));
-  byId('step-batch').addEventListener('click', () => actions.run('stepBatch'));
-  byId('pause').addEventListener('click', () => controller.command('pause'));
-  byId('reset').addEventListener('click', () => actions.run('reset'));
-  byId('copy-live').addEventListener('click', () => actions.copyLiveLink());
-  byId('copy-setup').addEventListener('click', () => actions.copySetupLink());
-  byId('fork').addEventListener('click', () => actions.fork());
-  byId('speed').addEventListener('change', (event) => {
-    const speed = Number(event.target.value);
-    store.update((state) => { state.ui.speed = speed; });
-    controller.setSpeed(speed);
-    actions.syncSetupAddress();
-  });
-}
-
-// One loop for every view: redraw after a store change, or while the canvas animates a sweep.
-function startLoop(views, builder) {
-  let drawnVersion = -1;
-  let animating = false;
-  let viewerConfigStep = null;
-  const frame = (now) => {
-    const state = store.get();
-    const changed = store.version() !== drawnVersion;
-    if (changed || animating) {
-      const { a, b } = state.runs;
-      animating = a ? views.networkA.render(a, state.ui.selectedLayer, now) : false;
-      byId('network-b-figure').hidden = !b;
-      if (b) {
-        animating = views.networkB.render(b, state.ui.selectedLayer, now) || animating;
-      }
+// Viewers see the owner's configuration in the (read-only) builder once it arrives.
+function followViewerConfig(builder) {
+  let shownSession = null;
+  return (state) => {
+    const run = state.runs.a;
+    applyRole(run, builder);
+    if (run && run.role === 'viewer' && run.config && shownSession !== run.sessionId) {
+      shownSession = run.sessionId;
+      builder.write(run.config);
     }
-    if (changed) {
-      drawnVersion = store.version();
-      const { a } = state.runs;
-      views.status.render(state);
-      views.details.render(a, state.ui.selectedLayer);
-      views.charts.update(state);
-      applyRole(a, builder);
-      if (a && a.role === 'viewer' && a.config && viewerConfigStep !== a.sessionId) {
-        viewerConfigStep = a.sessionId;
-        builder.write(a.config);
-      }
-    }
-    requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
 }
 
 function applyRole(run, builder) {
@@ -132,7 +92,7 @@ function applyRole(run, builder) {
   byId('fork').hidden = !viewer;
   byId('copy-live').disabled = !run;
   for (const id of ['start', 'pause', 'step-epoch', 'step-batch', 'reset', 'speed']) {
-    byId(id).disabled = viewer || (run !== null && !isOwner(run) && run.role !== null);
+    byId(id).disabled = viewer;
   }
 }
 

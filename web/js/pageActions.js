@@ -5,7 +5,13 @@ import { ApiError, fetchPreset } from './api.js';
 import { isOwner } from './runState.js';
 import { buildAddress, viewerLink } from './urlSync.js';
 
-export function createPageActions({ store, controller, builder, compare, presets }) {
+/** `keepAddress` leaves the address bar alone, as the embedded page must (its URL is the embedding page's choice). */
+export function createPageActions({ store, controller, builder, compare, presets, keepAddress = false }) {
+  const replaceAddress = (address) => {
+    if (!keepAddress) {
+      history.replaceState(null, '', address);
+    }
+  };
   let appliedSetup = null;
 
   function notify(kind, text) {
@@ -40,7 +46,7 @@ export function createPageActions({ store, controller, builder, compare, presets
       const created = await controller.startNew(setup.configs, { firstCommand: command === 'reset' ? null : command, speed: store.get().ui.speed });
       appliedSetup = key;
       store.update((state) => { state.notices = []; });
-      history.replaceState(null, '', buildAddress({
+      replaceAddress(buildAddress({
         config: setup.configs[0], configB: setup.configs[1] || null, speed: store.get().ui.speed,
         sessions: created.map((s) => s.id), ownerKeys: created.map((s) => s.ownerKey),
       }));
@@ -81,7 +87,7 @@ export function createPageActions({ store, controller, builder, compare, presets
   function syncSetupAddress(lessonId = null) {
     const { config } = builder.read();
     const configB = compare.enabled() ? compare.configFor(config).config : null;
-    history.replaceState(null, '', buildAddress({ config, configB, lesson: lessonId, speed: store.get().ui.speed }));
+    replaceAddress(buildAddress({ config, configB, lesson: lessonId, speed: store.get().ui.speed }));
   }
 
   async function copy(text, what) {

@@ -14,3 +14,12 @@ export function createStore(initialState) {
     },
   };
 }
+
+/** The state both pages start from: no runs yet, the gradient chart on ∂L/∂a, speed 5 epochs/s (the server's default). */
+export function initialPageState() {
+  return {
+    runs: { a: null, b: null },
+    notices: [],
+    ui: { selectedLayer: 0, gradientQuantity: 'activationGradientNorm', histogramField: 'activation', speed: 5 },
+  };
+}
