@@ -3,8 +3,8 @@
 // server remains the judge of what is valid.
 
 export const ACTIVATIONS = Object.freeze(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu', 'selu', 'gelu', 'swish', 'softplus', 'linear']);
-export const INITIALIZERS = Object.freeze(['normal', 'uniform', 'glorot-normal', 'glorot-uniform', 'he-normal', 'he-uniform', 'lecun-normal', 'lecun-uniform']);
-export const OPTIMIZERS = Object.freeze(['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam']);
+export const INITIALIZERS = Object.freeze(['normal', 'uniform', 'zeros', 'glorot-normal', 'glorot-uniform', 'he-normal', 'he-uniform', 'lecun-normal', 'lecun-uniform', 'orthogonal']);
+export const OPTIMIZERS = Object.freeze(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']);
 export const SCHEDULES = Object.freeze(['constant', 'step', 'exponential', 'cosine']);
 
 export const BUILDER_GROUPS = Object.freeze([
@@ -36,6 +36,9 @@ export const BUILDER_GROUPS = Object.freeze([
       { path: 'training.optimizer', label: 'Optimizer', kind: 'select', options: OPTIMIZERS },
       { path: 'training.learningRate', label: 'Learning rate', kind: 'number' },
       { path: 'training.schedule.kind', label: 'Schedule', kind: 'select', options: SCHEDULES },
+      { path: 'training.schedule.stepEpochs', label: 'Step schedule: epochs per drop', kind: 'int' },
+      { path: 'training.schedule.gamma', label: 'Step / exponential factor γ', kind: 'number' },
+      { path: 'training.schedule.minLearningRate', label: 'Cosine: final learning rate', kind: 'number' },
       { path: 'training.batchSize', label: 'Batch size', kind: 'int' },
       { path: 'training.epochs', label: 'Epochs', kind: 'int' },
       { path: 'training.weightDecay', label: 'L2 (weight decay)', kind: 'number' },

@@ -10,7 +10,8 @@ const CHART_IDS = Object.freeze({
   loss: 'chart-loss', gradient: 'chart-gradient', variance: 'chart-variance', fractions: 'chart-fractions',
 });
 
-export function createLessonsView({ list, stage, chartsHome, onLoad }) {
+/** `hiddenWidth()` returns the width of the builder's hidden layers, which the Xavier calculator starts from. */
+export function createLessonsView({ list, stage, chartsHome, onLoad, hiddenWidth = () => 32 }) {
   let openId = null;
   let borrowedChart = null;
 
@@ -32,7 +33,7 @@ export function createLessonsView({ list, stage, chartsHome, onLoad }) {
       el('p', {}, lesson.text),
       el('p', { className: 'formula', 'aria-label': `Formula: ${lesson.formula}` }, lesson.formula),
       lesson.widget === 'sigmoid' ? sigmoidExplorer() : null,
-      lesson.widget === 'xavier' ? xavierCalculator() : null,
+      lesson.widget === 'xavier' ? xavierCalculator(hiddenWidth()) : null,
       el('p', { className: 'lesson-question' }, el('strong', {}, 'Predict first: '), lesson.question),
       el('label', { for: 'lesson-prediction', className: 'visually-hidden' }, 'Your prediction'),
       prediction,
@@ -85,9 +86,10 @@ function sigmoidExplorer() {
     el('label', { for: 'sigmoid-z' }, 'z = '), input, ' ', preset(3), preset(10), preset(100), el('p', {}, output));
 }
 
-function xavierCalculator() {
-  const fanIn = el('input', { id: 'xavier-in', type: 'text', inputmode: 'numeric', value: '32', size: 5 });
-  const fanOut = el('input', { id: 'xavier-out', type: 'text', inputmode: 'numeric', value: '32', size: 5 });
+// Starts from a hidden-to-hidden layer of this network, where n_in = n_out = the hidden width.
+function xavierCalculator(width) {
+  const fanIn = el('input', { id: 'xavier-in', type: 'text', inputmode: 'numeric', value: String(width), size: 5 });
+  const fanOut = el('input', { id: 'xavier-out', type: 'text', inputmode: 'numeric', value: String(width), size: 5 });
   const output = el('output', { for: 'xavier-in xavier-out' });
   const show = () => {
     const nIn = Number(fanIn.value);

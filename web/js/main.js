@@ -38,7 +38,11 @@ async function boot() {
   const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange });
   const actions = createPageActions({ store, controller, builder, compare, presets: meta.presets.map((p) => p.name) });
   const lessons = createLessonsView({
-    list: byId('lesson-list'), stage: byId('lesson-stage'), chartsHome: byId('charts'), onLoad: (lesson) => actions.loadLesson(lesson),
+    list: byId('lesson-list'),
+    stage: byId('lesson-stage'),
+    chartsHome: byId('charts'),
+    onLoad: (lesson) => actions.loadLesson(lesson),
+    hiddenWidth: () => Number(byId('f-network-width').value) || 32,
   });
   const selectLayer = (layerIndex) => store.update((state) => { state.ui.selectedLayer = layerIndex; });
   const views = {

@@ -34,7 +34,8 @@ test('every table field round trips', () => {
   config.network.loss = 'mse';
   config.training = {
     optimizer: 'adam', learningRate: 1e-3, momentum: 0.5, beta1: 0.8, beta2: 0.99, epsilon: 1e-6,
-    batchSize: 64, epochs: 10, weightDecay: 1e-4, clipNorm: 1, clipValue: 0.5, schedule: { kind: 'cosine' },
+    batchSize: 64, epochs: 10, weightDecay: 1e-4, clipNorm: 1, clipValue: 0.5,
+    schedule: { kind: 'cosine', stepEpochs: 5, gamma: 0.1, minLearningRate: 1e-4 },
   };
   config.stats = { evalSamples: 128, histogramBins: 20, everySteps: 5, unitSample: 16 };
   const query = configToParams(config).toString();

@@ -1,0 +1,175 @@
+package dev.layerscope.e2e;
+
+import dev.layerscope.session.Limits;
+import dev.layerscope.web.Server;
+import dev.layerscope.web.ServerSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The page in a real headless Chromium against a real server on a free port: a lesson run from
+ * the builder, the same run watched from a second browser, and the embeddable view inside an
+ * iframe driven by postMessage. Screenshots of each step go to target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(240)
+class PageEndToEndTest {
+
+    private static final int EPOCHS = 10;
+    // Ten sigmoid hidden layers and the output layer.
+    private static final int LAYERS = 11;
+    // The chart's first point is the statistics at initialization (epoch 0), then one per epoch.
+    private static final int POINTS_PER_LAYER = EPOCHS + 1;
+    private static final double MIN_INKED_SHARE = 0.01;
+    private static final long MIN_COLOURS = 10;
+
+    private Server server;
+    private String base;
+
+    @BeforeAll
+    void startServer() {
+        ServerSettings defaults = ServerSettings.defaults(0);
+        ServerSettings settings = new ServerSettings("localhost", 0, "*", 2, 5.0, defaults.maxQueuedChars(),
+                defaults.sendTimeoutSeconds(), defaults.helloTimeoutSeconds(), defaults.pingSeconds(), Limits.DEFAULTS);
+        server = new Server(settings).start();
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void lessonRunStreamsToOwnerAndViewer() throws IOException {
+        try (Browser owner = new Browser(1400, 1000); Browser viewer = new Browser(390, 844)) {
+            owner.driver.get(base + "/");
+            owner.await(20, "the lesson list", d -> d.findElement(By.cssSelector("[data-lesson='vanishing']")));
+            owner.screenshot("01-page-loaded");
+
+            owner.driver.findElement(By.cssSelector("[data-lesson='vanishing']")).click();
+            owner.driver.findElement(By.id("load-lesson")).click();
+            owner.await(10, "the lesson's sigmoid network in the builder",
+                    d -> "sigmoid".equals(d.findElement(By.id("f-network-activation")).getAttribute("value")));
+            assertEquals("10", owner.driver.findElement(By.id("f-network-depth")).getAttribute("value"));
+            WebElement epochs = owner.driver.findElement(By.id("f-training-epochs"));
+            epochs.clear();
+            epochs.sendKeys(String.valueOf(EPOCHS));
+            owner.screenshot("02-lesson-loaded");
+
+            owner.driver.findElement(By.id("start")).click();
+            owner.await(30, "the first epoch on the gradient chart", d -> minPoints(owner) >= 2);
+            String sessionId = (String) owner.script("return new URLSearchParams(location.search).get('session');");
+            viewer.driver.get(base + "/?session=" + sessionId);
+
+            owner.await(120, EPOCHS + " epochs on the owner's gradient chart", d -> allLayersHave(owner, POINTS_PER_LAYER));
+            owner.await(10, "the finished state", d -> d.findElement(By.id("run-status")).getText().startsWith("finished"));
+            owner.screenshot("03-ten-epochs");
+            assertEquals(IntStream.rangeClosed(0, EPOCHS).boxed().toList(), epochList(owner));
+            assertCanvasDrawn(owner, "network-a");
+            assertTrue(owner.consoleErrors().isEmpty(), "console errors: " + owner.consoleErrors());
+
+            viewer.await(60, EPOCHS + " epochs on the viewer's gradient chart", d -> allLayersHave(viewer, POINTS_PER_LAYER));
+            viewer.screenshot("04-viewer");
+            assertEquals(epochList(owner), epochList(viewer));
+            assertEquals(owner.script(PageScripts.GRADIENT_VALUES), viewer.script(PageScripts.GRADIENT_VALUES));
+            assertEquals("watching (read-only)", viewer.driver.findElement(By.id("role")).getText());
+            assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
+            assertTrue(viewer.driver.findElement(By.id("fork")).isDisplayed(), "viewers can fork");
+            assertCanvasDrawn(viewer, "network-a");
+            assertTrue(viewer.consoleErrors().isEmpty(), "console errors: " + viewer.consoleErrors());
+        }
+    }
+
+    @Test
+    void embedRunsInsideIframe() throws IOException {
+        Path host = writeEmbedHost("/embed?lesson=vanishing&charts=gradient&hide=reset&lock=depth");
+        try (Browser browser = new Browser(900, 800)) {
+            browser.driver.get(host.toUri().toString());
+            browser.await(30, "the ready event from the embedded page", d -> eventTypes(browser).contains("layerscope:ready"));
+
+            browser.script("document.querySelector('iframe').contentWindow.postMessage({type: 'layerscope:start'}, '*');");
+            browser.await(60, "two epoch events from the embedded page", d -> epochEvents(browser) >= 2);
+            browser.screenshot("05-embed-in-iframe");
+            assertTrue(eventTypes(browser).contains("layerscope:state"), "state events reach the embedding page");
+
+            browser.driver.switchTo().frame(0);
+            assertFalse(browser.driver.findElement(By.id("reset")).isDisplayed(), "hide=reset hides the reset button");
+            assertFalse(browser.driver.findElement(By.id("f-network-depth")).isEnabled(), "lock=depth disables depth");
+            assertEquals("Vanishing gradients in a deep sigmoid net", browser.driver.findElement(By.id("embed-title")).getText());
+            browser.await(30, "points on the embedded gradient chart", d -> minPoints(browser) >= 2);
+            assertCanvasDrawn(browser, "network-a");
+            browser.driver.switchTo().defaultContent();
+            assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
+        }
+    }
+
+    private Path writeEmbedHost(String embedPath) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "e2e"));
+        Path host = folder.resolve("embed-host.html");
+        Files.writeString(host, """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Course page</title></head>
+                <body>
+                <h1>A course page embedding Layerscope</h1>
+                <iframe src="%s" width="640" height="560" title="Layerscope"></iframe>
+                <script>
+                  window.layerscopeEvents = [];
+                  window.addEventListener('message', (event) => window.layerscopeEvents.push(event.data));
+                </script>
+                </body></html>
+                """.formatted(base + embedPath));
+        return host;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> eventTypes(Browser browser) {
+        return (List<String>) browser.script("return window.layerscopeEvents.map((event) => event && event.type);");
+    }
+
+    private static long epochEvents(Browser browser) {
+        return (Long) browser.script("return window.layerscopeEvents.filter((event) => event && event.type === 'layerscope:epoch').length;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long minPoints(Browser browser) {
+        List<Long> counts = (List<Long>) browser.script(PageScripts.GRADIENT_POINTS_PER_LAYER);
+        return counts == null || counts.isEmpty() ? 0 : counts.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean allLayersHave(Browser browser, int points) {
+        List<Long> counts = (List<Long>) browser.script(PageScripts.GRADIENT_POINTS_PER_LAYER);
+        return counts != null && counts.size() == LAYERS && counts.stream().allMatch(count -> count == points);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> epochList(Browser browser) {
+        List<Number> epochs = (List<Number>) browser.script(PageScripts.GRADIENT_EPOCHS);
+        return epochs.stream().map(Number::intValue).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertCanvasDrawn(Browser browser, String canvasId) {
+        List<Number> ink = (List<Number>) browser.script(PageScripts.CANVAS_INK, canvasId);
+        double share = ink.get(0).doubleValue();
+        long colours = ink.get(1).longValue();
+        assertTrue(share >= MIN_INKED_SHARE, "canvas " + canvasId + " is nearly blank: " + share + " of pixels drawn");
+        assertTrue(colours >= MIN_COLOURS, "canvas " + canvasId + " has only " + colours + " colours");
+    }
+}
