@@ -1,0 +1,6 @@
+package dev.layerscope.config;
+
+/** Learning-rate schedules; the formulas are documented in docs/configuration.md. */
+public enum ScheduleKind {
+    CONSTANT, STEP, EXPONENTIAL, COSINE
+}

@@ -1,0 +1,5 @@
+/**
+ * Numerical building blocks: matrix products through Smile's BLAS binding, orthogonal matrices, and
+ * the seeded random streams that make runs reproducible. The only package that imports {@code smile.*}.
+ */
+package dev.layerscope.math;

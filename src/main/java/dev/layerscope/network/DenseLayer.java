@@ -1,0 +1,221 @@
+package dev.layerscope.network;
+
+import dev.layerscope.math.Blas;
+import dev.layerscope.math.RandomStream;
+
+/**
+ * One dense layer: z = Wx + b (or z = BN(Wx) with batch normalization, which replaces the bias by its
+ * beta), a = f(z), then dropout during training. Weights are {@code width x fanIn}, row-major. Buffers
+ * hold one row per sample for up to {@code maxRows} samples; the accessors return those live buffers,
+ * valid until the next pass, and callers must not write into them.
+ */
+public final class DenseLayer {
+
+    private final int layerIndex;
+    private final int fanIn;
+    private final int width;
+    private final Activation activationFunction;
+    private final double leakySlope;
+    private final double dropout;
+    private final BatchNorm batchNorm;
+
+    private final double[] weights;
+    private final double[] weightGradient;
+    private final double[] bias;
+    private final double[] biasGradient;
+
+    private final double[] linear;
+    private final double[] preActivation;
+    private final double[] activation;
+    private final double[] dropoutScale;
+    private final double[] dropoutOutput;
+    private final double[] activationGradient;
+    private final double[] preActivationGradient;
+    private boolean dropoutApplied;
+
+    DenseLayer(int layerIndex, int fanIn, LayerSpec spec, double leakySlope, int maxRows) {
+        this.layerIndex = layerIndex;
+        this.fanIn = fanIn;
+        this.width = spec.width();
+        this.activationFunction = spec.activation();
+        this.leakySlope = leakySlope;
+        this.dropout = spec.dropout();
+        this.batchNorm = spec.batchNorm() ? new BatchNorm(width, maxRows) : null;
+        weights = new double[width * fanIn];
+        weightGradient = new double[width * fanIn];
+        bias = batchNorm == null ? new double[width] : new double[0];
+        biasGradient = new double[bias.length];
+        int size = maxRows * width;
+        preActivation = new double[size];
+        linear = batchNorm == null ? preActivation : new double[size];
+        activation = activationFunction == Activation.LINEAR ? preActivation : new double[size];
+        dropoutScale = dropout > 0 ? new double[size] : new double[0];
+        dropoutOutput = dropout > 0 ? new double[size] : activation;
+        activationGradient = new double[size];
+        preActivationGradient = new double[size];
+    }
+
+    /** Draws the weights and sets every bias to the spec's bias value. */
+    void initialize(InitSpec init, RandomStream random) {
+        init.kind().fill(weights, fanIn, width, init, random);
+        java.util.Arrays.fill(bias, init.bias());
+    }
+
+    /**
+     * Computes the layer's output for {@code rows} samples of {@code input} and returns the buffer
+     * holding it (the activations, or their dropped-out copy during training).
+     */
+    double[] forward(double[] input, int rows, Network.Mode mode, RandomStream dropoutRandom) {
+        Blas.gemm(false, true, rows, width, fanIn, 1.0, input, weights, 0.0, linear);
+        if (batchNorm == null) {
+            addBias(rows);
+        } else if (mode == Network.Mode.INFERENCE) {
+            batchNorm.forwardWithRunningStatistics(linear, preActivation, rows);
+        } else {
+            batchNorm.forwardWithBatchStatistics(linear, preActivation, rows, mode == Network.Mode.TRAIN);
+        }
+        if (activation != preActivation) {
+            activationFunction.applyInPlace(preActivation, activation, rows * width, leakySlope);
+        }
+        dropoutApplied = mode == Network.Mode.TRAIN && dropout > 0;
+        if (dropoutApplied) {
+            applyDropout(rows, dropoutRandom);
+        }
+        return output();
+    }
+
+    private void addBias(int rows) {
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width;
+            for (int j = 0; j < width; j++) {
+                preActivation[offset + j] += bias[j];
+            }
+        }
+    }
+
+    /** Inverted dropout: each activation is zeroed with probability p, the others scaled by 1 / (1 - p). */
+    private void applyDropout(int rows, RandomStream random) {
+        double keptScale = 1 / (1 - dropout);
+        int count = rows * width;
+        for (int i = 0; i < count; i++) {
+            double scale = random.nextDouble() < dropout ? 0.0 : keptScale;
+            dropoutScale[i] = scale;
+            dropoutOutput[i] = activation[i] * scale;
+        }
+    }
+
+    /**
+     * Back-propagates from dL/d(output), which the caller has written into {@link #activationGradient()}'s
+     * buffer: writes dL/da there, the parameter gradients, and dL/dx into {@code inputGradient} unless it
+     * is null.
+     */
+    void backward(double[] input, int rows, double[] inputGradient) {
+        int count = rows * width;
+        if (dropoutApplied) {
+            for (int i = 0; i < count; i++) {
+                activationGradient[i] *= dropoutScale[i];
+            }
+        }
+        System.arraycopy(activationGradient, 0, preActivationGradient, 0, count);
+        if (activationFunction != Activation.LINEAR) {
+            activationFunction.multiplyByDerivativeInPlace(preActivation, preActivationGradient, count, leakySlope);
+        }
+        if (batchNorm != null) {
+            batchNorm.backwardInPlace(preActivationGradient, rows);
+        }
+        Blas.gemm(true, false, width, fanIn, rows, 1.0, preActivationGradient, input, 0.0, weightGradient);
+        if (batchNorm == null) {
+            sumColumns(preActivationGradient, rows, biasGradient);
+        }
+        if (inputGradient != null) {
+            Blas.gemm(false, false, rows, fanIn, width, 1.0, preActivationGradient, weights, 0.0, inputGradient);
+        }
+    }
+
+    private void sumColumns(double[] values, int rows, double[] sums) {
+        java.util.Arrays.fill(sums, 0.0);
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width;
+            for (int j = 0; j < width; j++) {
+                sums[j] += values[offset + j];
+            }
+        }
+    }
+
+    /** Appends this layer's trainable arrays in a fixed order: weights, bias or gamma and beta. */
+    void collectParameters(java.util.List<Parameter> parameters) {
+        parameters.add(new Parameter("weights", layerIndex, weights, weightGradient, true));
+        if (batchNorm == null) {
+            parameters.add(new Parameter("bias", layerIndex, bias, biasGradient, false));
+        } else {
+            parameters.add(new Parameter("gamma", layerIndex, batchNorm.gamma, batchNorm.gammaGradient, false));
+            parameters.add(new Parameter("beta", layerIndex, batchNorm.beta, batchNorm.betaGradient, false));
+        }
+    }
+
+    public int layerIndex() {
+        return layerIndex;
+    }
+
+    public int fanIn() {
+        return fanIn;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public Activation activationFunction() {
+        return activationFunction;
+    }
+
+    public double leakySlope() {
+        return leakySlope;
+    }
+
+    public boolean hasBatchNorm() {
+        return batchNorm != null;
+    }
+
+    /** Returns the batch normalization of this layer, or null when it has none. */
+    public BatchNorm batchNorm() {
+        return batchNorm;
+    }
+
+    /** Weights, {@code width x fanIn} row-major (live). */
+    public double[] weights() {
+        return weights;
+    }
+
+    public double[] weightGradient() {
+        return weightGradient;
+    }
+
+    /** Biases (live); empty when the layer has batch normalization. */
+    public double[] bias() {
+        return bias;
+    }
+
+    public double[] biasGradient() {
+        return biasGradient;
+    }
+
+    /** Values fed to the activation function: Wx + b, or BN(Wx) with batch normalization (live). */
+    public double[] preActivation() {
+        return preActivation;
+    }
+
+    /** a = f(z) before dropout (live). */
+    public double[] activation() {
+        return activation;
+    }
+
+    /** dL/da from the last backward pass (live). */
+    public double[] activationGradient() {
+        return activationGradient;
+    }
+
+    double[] output() {
+        return dropoutApplied ? dropoutOutput : activation;
+    }
+}

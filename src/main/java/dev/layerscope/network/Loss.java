@@ -1,0 +1,64 @@
+package dev.layerscope.network;
+
+/**
+ * Output losses. Both work on row-major {@code rows x outputs} buffers of the output layer's values z
+ * and of the targets, and average over the rows, so gradients are means over the batch.
+ */
+public enum Loss {
+
+    /** Softmax over each row, then cross-entropy -sum_k t_k log p_k with the target row t. */
+    SOFTMAX_CROSS_ENTROPY {
+        @Override
+        double evaluate(double[] z, double[] targets, int rows, int outputs, double[] predictions, double[] gradient) {
+            double total = 0;
+            for (int row = 0; row < rows; row++) {
+                int offset = row * outputs;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < outputs; k++) {
+                    max = Math.max(max, z[offset + k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < outputs; k++) {
+                    sum += Math.exp(z[offset + k] - max);
+                }
+                double logSum = Math.log(sum);
+                for (int k = 0; k < outputs; k++) {
+                    double logProbability = z[offset + k] - max - logSum;
+                    double probability = Math.exp(logProbability);
+                    double target = targets[offset + k];
+                    predictions[offset + k] = probability;
+                    if (target != 0) {
+                        total -= target * logProbability;
+                    }
+                    if (gradient != null) {
+                        gradient[offset + k] = (probability - target) / rows;
+                    }
+                }
+            }
+            return total / rows;
+        }
+    },
+    /** Mean squared error over every output of every row: mean of (z - t)^2; predictions are z. */
+    MSE {
+        @Override
+        double evaluate(double[] z, double[] targets, int rows, int outputs, double[] predictions, double[] gradient) {
+            int count = rows * outputs;
+            double total = 0;
+            for (int i = 0; i < count; i++) {
+                double difference = z[i] - targets[i];
+                predictions[i] = z[i];
+                total += difference * difference;
+                if (gradient != null) {
+                    gradient[i] = 2 * difference / count;
+                }
+            }
+            return total / count;
+        }
+    };
+
+    /**
+     * Returns the mean loss over {@code rows}, writes the predictions, and, when {@code gradient} is
+     * not null, writes dL/dz into it.
+     */
+    abstract double evaluate(double[] z, double[] targets, int rows, int outputs, double[] predictions, double[] gradient);
+}

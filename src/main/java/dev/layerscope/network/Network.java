@@ -1,0 +1,131 @@
+package dev.layerscope.network;
+
+import dev.layerscope.math.RandomStream;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A fully connected network: hidden layers, then a linear output layer whose values the loss turns into
+ * predictions. Owned by one thread; passes reuse preallocated buffers for up to {@code maxRows} samples.
+ */
+public final class Network {
+
+    /** How a forward pass treats batch normalization and dropout. */
+    public enum Mode {
+        /** Batch statistics, running averages updated, dropout on. */
+        TRAIN,
+        /** Batch statistics, running averages untouched, dropout off: the statistics pass and gradient checks. */
+        STATISTICS,
+        /** Running averages, dropout off: loss and accuracy on held-out data. */
+        INFERENCE
+    }
+
+    private final NetworkSpec spec;
+    private final int maxRows;
+    private final List<DenseLayer> layers;
+    private final List<Parameter> parameters;
+    private final double[] predictions;
+    private RandomStream dropoutRandom;
+    private double[] lastInput;
+    private int lastRows;
+
+    /** Builds the network and draws its weights from {@code initRandom}. */
+    public Network(NetworkSpec spec, int maxRows, RandomStream initRandom, RandomStream dropoutRandom) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
+        }
+        this.spec = spec;
+        this.maxRows = maxRows;
+        this.dropoutRandom = dropoutRandom;
+        List<DenseLayer> built = new ArrayList<>();
+        int fanIn = spec.inputCount();
+        for (LayerSpec hidden : spec.hiddenLayers()) {
+            built.add(new DenseLayer(built.size(), fanIn, hidden, spec.leakySlope(), maxRows));
+            fanIn = hidden.width();
+        }
+        LayerSpec output = new LayerSpec(spec.outputCount(), Activation.LINEAR, false, 0.0);
+        built.add(new DenseLayer(built.size(), fanIn, output, spec.leakySlope(), maxRows));
+        layers = Collections.unmodifiableList(built);
+        List<Parameter> collected = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            layer.initialize(spec.init(), initRandom);
+            layer.collectParameters(collected);
+        }
+        parameters = Collections.unmodifiableList(collected);
+        predictions = new double[maxRows * spec.outputCount()];
+    }
+
+    /** Runs the forward pass for the first {@code rows} samples of {@code input} ({@code rows x inputCount}). */
+    public void forward(double[] input, int rows, Mode mode) {
+        if (rows < 1 || rows > maxRows) {
+            throw new IllegalArgumentException("rows must be 1 to " + maxRows + ", got " + rows);
+        }
+        double[] signal = input;
+        for (DenseLayer layer : layers) {
+            signal = layer.forward(signal, rows, mode, dropoutRandom);
+        }
+        lastInput = input;
+        lastRows = rows;
+    }
+
+    /** Returns the mean loss of the last forward pass against {@code targets} and fills the predictions. */
+    public double loss(double[] targets) {
+        DenseLayer output = outputLayer();
+        return spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(), predictions, null);
+    }
+
+    /**
+     * Returns the mean loss of the last forward pass and back-propagates it: afterwards every
+     * {@link Parameter#gradients()} holds dL/dθ averaged over the batch.
+     */
+    public double backward(double[] targets) {
+        DenseLayer output = outputLayer();
+        double loss = spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(),
+                predictions, output.activationGradient());
+        for (int index = layers.size() - 1; index >= 0; index--) {
+            DenseLayer layer = layers.get(index);
+            boolean first = index == 0;
+            double[] input = first ? lastInput : layers.get(index - 1).output();
+            double[] inputGradient = first ? null : layers.get(index - 1).activationGradient();
+            layer.backward(input, lastRows, inputGradient);
+        }
+        return loss;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public int maxRows() {
+        return maxRows;
+    }
+
+    /** Hidden layers in order, then the output layer. */
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
+    public DenseLayer outputLayer() {
+        return layers.get(layers.size() - 1);
+    }
+
+    /** Every trainable array, layer by layer (live). */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Predictions of the last {@link #loss} or {@link #backward} call, {@code rows x outputCount} (live). */
+    public double[] predictions() {
+        return predictions;
+    }
+
+    public RandomStream dropoutRandom() {
+        return dropoutRandom;
+    }
+
+    public void setDropoutRandom(RandomStream dropoutRandom) {
+        this.dropoutRandom = dropoutRandom;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.layerscope.session;
+
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's limits, documented in {@code docs/server.md}. Every one can be changed by a flag or
+ * an environment variable. They protect the machine that all users share: configurations beyond
+ * them are rejected with an error that names the limit, never clamped.
+ *
+ * @param maxParameters        weights, biases and batch-norm parameters of one network
+ * @param maxLayers            hidden layers of one network
+ * @param maxWidth             units of one hidden layer
+ * @param maxEpochs            {@code training.epochs}
+ * @param maxSamples           {@code data.samples}
+ * @param maxHistogramBins     {@code stats.histogramBins}
+ * @param maxUnitSample        {@code stats.unitSample}, the units per layer sent to the page
+ * @param maxSessions          sessions that exist at once on the server
+ * @param maxViewersPerSession open connections to one session, the owner's included
+ * @param maxUploadBytes       body of a dataset upload
+ * @param maxMessageBytes      JSON request body or WebSocket message
+ * @param commandsPerSecond    WebSocket messages per second and connection (bursts of twice as many pass)
+ * @param maxEpochsPerSecond   the highest speed cap an owner may set (0 always means no cap)
+ * @param idleSeconds          a session without connections or requests for this long is removed
+ */
+public record Limits(long maxParameters, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
+                     int maxHistogramBins, int maxUnitSample, int maxSessions, int maxViewersPerSession,
+                     long maxUploadBytes, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
+                     int idleSeconds) {
+
+    public static final Limits DEFAULTS = new Limits(1_000_000, 64, 1024, 2000, 60_000, 100, 64, 200, 500,
+            10L * 1024 * 1024, 64 * 1024, 10, 100, 1800);
+
+    public Limits {
+        List<FieldError> errors = new ArrayList<>();
+        requirePositive(errors, "maxParameters", maxParameters);
+        requirePositive(errors, "maxLayers", maxLayers);
+        requirePositive(errors, "maxWidth", maxWidth);
+        requirePositive(errors, "maxEpochs", maxEpochs);
+        requirePositive(errors, "maxSamples", maxSamples);
+        requirePositive(errors, "maxHistogramBins", maxHistogramBins);
+        requirePositive(errors, "maxUnitSample", maxUnitSample);
+        requirePositive(errors, "maxSessions", maxSessions);
+        requirePositive(errors, "maxViewersPerSession", maxViewersPerSession);
+        requirePositive(errors, "maxUploadBytes", maxUploadBytes);
+        requirePositive(errors, "maxMessageBytes", maxMessageBytes);
+        requirePositive(errors, "commandsPerSecond", commandsPerSecond);
+        requirePositive(errors, "maxEpochsPerSecond", maxEpochsPerSecond);
+        requirePositive(errors, "idleSeconds", idleSeconds);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+    }
+
+    private static void requirePositive(List<FieldError> errors, String field, long value) {
+        if (value < 1) {
+            errors.add(new FieldError(field, Long.toString(value), "an integer >= 1"));
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package dev.layerscope.session;
+
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.stats.EpochStats;
+import dev.layerscope.training.Trainer;
+import dev.layerscope.training.TrainerState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One live training session: a trainer, its state machine, the owner's pending commands and the
+ * history of statistics.
+ *
+ * <p>Threads: commands and subscriptions come from web threads and only change fields under this
+ * object's lock, then make sure a {@link SessionWorker} slice is queued on the shared pool. The
+ * trainer is touched only inside those slices, and a session has at most one slice queued or
+ * running, so the trainer is confined to one thread at a time.
+ */
+public final class Session {
+
+    /** What the owner asked the trainer to do next. */
+    enum Mode { IDLE, RUN, STEP_EPOCH, STEP_BATCH }
+
+    private final String id;
+    private final String ownerKey;
+    private final String forkedFrom;
+    private final SessionWorker worker;
+
+    // Guarded by this.
+    private RunConfig config;
+    private SessionState state;
+    private Mode mode = Mode.IDLE;
+    private final History history = new History();
+    private final List<SessionListener> listeners = new ArrayList<>();
+    private long lastUsedNanos = System.nanoTime();
+    private boolean closed;
+
+    Session(String id, String ownerKey, String forkedFrom, RunConfig config, Dataset dataset, Trainer trainer,
+            SessionState state, List<EpochStats> history, TrainingPool pool) {
+        this.id = id;
+        this.ownerKey = ownerKey;
+        this.forkedFrom = forkedFrom;
+        this.config = config;
+        this.state = state;
+        for (EpochStats stats : history) {
+            this.history.add(stats);
+        }
+        this.worker = new SessionWorker(this, pool, trainer, dataset);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The secret that makes a client the owner; never log it. */
+    public String ownerKey() {
+        return ownerKey;
+    }
+
+    /** The id of the session this one was forked from, or null. */
+    public String forkedFrom() {
+        return forkedFrom;
+    }
+
+    /** Returns whether {@code key} is this session's owner key. */
+    public boolean isOwnerKey(String key) {
+        return Ids.constantTimeEquals(ownerKey, key);
+    }
+
+    public synchronized RunConfig config() {
+        return config;
+    }
+
+    public synchronized SessionState state() {
+        return state;
+    }
+
+    /** Returns every statistics snapshot so far, oldest first; only the last one keeps its heavy parts. */
+    public synchronized List<EpochStats> history() {
+        return history.entries();
+    }
+
+    public synchronized int listenerCount() {
+        return listeners.size();
+    }
+
+    /** Registers {@code listener} and returns what it needs to catch up, atomically with respect to events. */
+    public synchronized SessionSnapshot subscribe(SessionListener listener) {
+        listeners.add(listener);
+        lastUsedNanos = System.nanoTime();
+        return new SessionSnapshot(config, state, history.entries());
+    }
+
+    public synchronized void unsubscribe(SessionListener listener) {
+        listeners.remove(listener);
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /** Records use by an HTTP request, which keeps the session from expiring. */
+    public synchronized void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    synchronized boolean isIdleSince(long thresholdNanos) {
+        return listeners.isEmpty() && lastUsedNanos - thresholdNanos < 0;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    // ---- owner commands, called on web threads ----
+
+    /** Trains until the configured number of epochs, a pause, or divergence. */
+    public synchronized void start() {
+        requireTrainable("start");
+        if (mode == Mode.RUN) {
+            return;
+        }
+        mode = Mode.RUN;
+        worker.restartSpeedClock();
+        changeStatus(Status.RUNNING);
+        worker.wake();
+    }
+
+    /** Stops after the step in progress. */
+    public synchronized void pause() {
+        if (state.status() != Status.RUNNING) {
+            throw invalidState("pause", "only a running session can be paused");
+        }
+        mode = Mode.IDLE;
+        changeStatus(Status.PAUSED);
+    }
+
+    /** Trains to the end of the current epoch, then pauses. */
+    public synchronized void stepEpoch() {
+        requireStoppedAndTrainable("stepEpoch");
+        mode = Mode.STEP_EPOCH;
+        changeStatus(Status.RUNNING);
+        worker.wake();
+    }
+
+    /** Runs one optimizer step, then pauses. */
+    public synchronized void stepBatch() {
+        requireStoppedAndTrainable("stepBatch");
+        mode = Mode.STEP_BATCH;
+        changeStatus(Status.RUNNING);
+        worker.wake();
+    }
+
+    /** Rebuilds the network from the same configuration and seed and clears the history. */
+    public synchronized CompletableFuture<Void> reset() {
+        mode = Mode.IDLE;
+        return worker.requestRebuild(config, null);
+    }
+
+    /**
+     * Replaces the configuration, which must already satisfy the server's limits, and rebuilds as
+     * {@link #reset} does. The future fails, and nothing changes, when the trainer cannot be built.
+     */
+    public synchronized CompletableFuture<Void> applyConfig(RunConfig newConfig, Dataset newDataset) {
+        mode = Mode.IDLE;
+        return worker.requestRebuild(newConfig, newDataset);
+    }
+
+    /** Changes the learning rate from the next step on, without a reset. */
+    public synchronized void setLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
+                    "invalid learning rate " + learningRate, "learningRate", Double.toString(learningRate),
+                    "a finite number > 0");
+        }
+        requireNotDiverged("setLearningRate");
+        worker.requestLearningRate(learningRate);
+        state = state.withLearningRate(learningRate);
+        fireState();
+    }
+
+    /** Caps epochs per second ({@code 0} for no cap); {@code max} is the server's limit. */
+    public synchronized void setSpeed(double epochsPerSecond, double max) {
+        if (!(epochsPerSecond >= 0 && epochsPerSecond <= max)) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
+                    "invalid speed " + epochsPerSecond + " epochs per second", "epochsPerSecond",
+                    Double.toString(epochsPerSecond), "0 (no cap) to " + max);
+        }
+        state = state.withSpeed(epochsPerSecond);
+        fireState();
+        worker.wake();
+    }
+
+    /**
+     * Copies the trainer's state (weights, optimizer state, epoch, step, learning rate), the
+     * configuration and the history between two steps, on the training thread.
+     */
+    CompletableFuture<ForkSource> captureForFork() {
+        return worker.captureForFork();
+    }
+
+    /** Stops training for good and tells every listener why. */
+    public synchronized void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        mode = Mode.IDLE;
+        for (SessionListener listener : List.copyOf(listeners)) {
+            listener.onClosed(reason);
+        }
+        listeners.clear();
+    }
+
+    // ---- called by the worker on the training thread ----
+
+    synchronized Mode mode() {
+        return mode;
+    }
+
+    synchronized void pauseAfterStep(Status status) {
+        mode = Mode.IDLE;
+        changeStatus(status);
+    }
+
+    synchronized void recordStep(int epoch, long step, EpochStats stats) {
+        state = state.withProgress(epoch, step);
+        if (stats != null) {
+            history.add(stats);
+            for (SessionListener listener : listeners) {
+                listener.onEpoch(stats);
+            }
+        }
+    }
+
+    synchronized void recordBatch(long step, int epoch, double batchLoss) {
+        for (SessionListener listener : listeners) {
+            listener.onBatch(step, epoch, batchLoss);
+        }
+    }
+
+    synchronized void recordDivergence(DivergenceReport report) {
+        mode = Mode.IDLE;
+        state = state.withDivergence(report);
+        fireState();
+    }
+
+    synchronized void recordRebuild(RunConfig newConfig, EpochStats initial) {
+        config = newConfig;
+        mode = Mode.IDLE;
+        history.clear();
+        history.add(initial);
+        state = new SessionState(Status.READY, initial.epoch(), initial.step(), initial.learningRate(),
+                state.epochsPerSecond(), null);
+        for (SessionListener listener : listeners) {
+            listener.onReset(newConfig, state);
+        }
+        for (SessionListener listener : listeners) {
+            listener.onEpoch(initial);
+        }
+    }
+
+    synchronized ForkSource forkSource(TrainerState trainerState, Dataset dataset) {
+        return new ForkSource(id, config, dataset, trainerState, state, history.entries());
+    }
+
+    // ---- helpers, called with the lock held ----
+
+    private void changeStatus(Status status) {
+        state = state.withStatus(status);
+        fireState();
+    }
+
+    private void fireState() {
+        for (SessionListener listener : listeners) {
+            listener.onState(state);
+        }
+    }
+
+    private void requireTrainable(String command) {
+        requireNotDiverged(command);
+        if (state.status() == Status.FINISHED) {
+            throw invalidState(command, "the session finished its " + state.epoch()
+                    + " epochs; reset it or apply a configuration with more epochs");
+        }
+    }
+
+    private void requireStoppedAndTrainable(String command) {
+        requireTrainable(command);
+        if (state.status() == Status.RUNNING) {
+            throw invalidState(command, "the session is running; pause it first");
+        }
+    }
+
+    private void requireNotDiverged(String command) {
+        if (state.status() == Status.DIVERGED) {
+            throw invalidState(command, "the session diverged; reset it or apply a new configuration");
+        }
+    }
+
+    private CommandRejectedException invalidState(String command, String message) {
+        return new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
+                command + " rejected: " + message, "status", state.status().toString(),
+                allowedStatuses(command));
+    }
+
+    private static String allowedStatuses(String command) {
+        return switch (command) {
+            case "pause" -> "running";
+            case "start" -> "ready, paused or running";
+            case "setLearningRate" -> "any status except diverged";
+            default -> "ready or paused";
+        };
+    }
+}

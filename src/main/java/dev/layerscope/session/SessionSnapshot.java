@@ -1,0 +1,18 @@
+package dev.layerscope.session;
+
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.stats.EpochStats;
+
+import java.util.List;
+
+/**
+ * What a client needs when it joins: the configuration, the state and every statistics snapshot
+ * so far (the last one complete), taken atomically with its subscription so no event is missed or
+ * repeated.
+ */
+public record SessionSnapshot(RunConfig config, SessionState state, List<EpochStats> history) {
+
+    public SessionSnapshot {
+        history = List.copyOf(history);
+    }
+}

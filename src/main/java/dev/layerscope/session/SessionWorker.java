@@ -1,0 +1,229 @@
+package dev.layerscope.session;
+
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.stats.EpochStats;
+import dev.layerscope.training.DivergedException;
+import dev.layerscope.training.StepResult;
+import dev.layerscope.training.Trainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Trains one session in short slices on the shared {@link TrainingPool}. Owns the session's
+ * {@link Trainer}: only {@link #runSlice} touches it, and at most one slice of a session is queued
+ * or running, so the trainer is confined to one thread at a time.
+ */
+final class SessionWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWorker.class);
+
+    /** Time a slice may train before it yields the thread to the next session in the queue. */
+    static final long SLICE_NANOS = 50_000_000L;
+
+    private final Session session;
+    private final TrainingPool pool;
+
+    // Confined to the slice in progress.
+    private Trainer trainer;
+    private Dataset dataset;
+
+    // Guarded by this.
+    private boolean sliceQueued;
+    private long wakeAtNanos;
+    private final List<Consumer<Trainer>> pendingActions = new ArrayList<>();
+    private Rebuild pendingRebuild;
+    private long epochStartedNanos = System.nanoTime();
+    private long nextEpochNotBeforeNanos = System.nanoTime();
+
+    private record Rebuild(RunConfig config, Dataset dataset, CompletableFuture<Void> done) {
+    }
+
+    SessionWorker(Session session, TrainingPool pool, Trainer trainer, Dataset dataset) {
+        this.session = session;
+        this.pool = pool;
+        this.trainer = trainer;
+        this.dataset = dataset;
+    }
+
+    /** Queues a slice unless one is queued or running already. */
+    synchronized void wake() {
+        if (sliceQueued) {
+            return;
+        }
+        sliceQueued = true;
+        pool.execute(this::runSlice);
+    }
+
+    synchronized void restartSpeedClock() {
+        epochStartedNanos = System.nanoTime();
+        nextEpochNotBeforeNanos = epochStartedNanos;
+    }
+
+    synchronized void requestLearningRate(double learningRate) {
+        pendingActions.add(t -> t.setLearningRate(learningRate));
+        wake();
+    }
+
+    synchronized CompletableFuture<Void> requestRebuild(RunConfig config, Dataset newDataset) {
+        if (pendingRebuild != null) {
+            pendingRebuild.done().cancel(false);
+        }
+        pendingRebuild = new Rebuild(config, newDataset, new CompletableFuture<>());
+        wake();
+        return pendingRebuild.done();
+    }
+
+    synchronized CompletableFuture<ForkSource> captureForFork() {
+        CompletableFuture<ForkSource> result = new CompletableFuture<>();
+        pendingActions.add(t -> result.complete(session.forkSource(t.saveState(), dataset)));
+        wake();
+        return result;
+    }
+
+    private void runSlice() {
+        Rebuild rebuild;
+        List<Consumer<Trainer>> actions;
+        synchronized (this) {
+            rebuild = pendingRebuild;
+            pendingRebuild = null;
+            actions = List.copyOf(pendingActions);
+            pendingActions.clear();
+        }
+        try {
+            if (rebuild != null) {
+                rebuild(rebuild);
+            }
+            for (Consumer<Trainer> action : actions) {
+                action.accept(trainer);
+            }
+            trainUntilSliceEnds();
+        } catch (DivergedException e) {
+            LOG.info("session {} diverged: {}", session.id(), e.getMessage());
+            session.recordDivergence(DivergenceReport.from(e));
+        } catch (RuntimeException e) {
+            LOG.error("session {} stopped: training failed", session.id(), e);
+            session.recordDivergence(new DivergenceReport(trainer.step(), trainer.epoch(), -1, "internal",
+                    "training failed: " + e, "reset the session; if this repeats, report it with the configuration"));
+        } finally {
+            finishSlice();
+        }
+    }
+
+    private void rebuild(Rebuild request) {
+        try {
+            Dataset newDataset = request.dataset() != null ? request.dataset() : dataset;
+            Trainer rebuilt = new Trainer(request.config(), newDataset);
+            EpochStats initial = rebuilt.initialStats();
+            trainer = rebuilt;
+            dataset = newDataset;
+            session.recordRebuild(request.config(), initial);
+            request.done().complete(null);
+        } catch (RuntimeException e) {
+            request.done().completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void trainUntilSliceEnds() {
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        while (!session.isClosed()) {
+            Session.Mode mode = session.mode();
+            if (mode == Session.Mode.IDLE || (mode == Session.Mode.RUN && !epochMayStart())) {
+                return;
+            }
+            StepResult result = trainer.trainBatch();
+            session.recordStep(trainer.epoch(), trainer.step(), result.stats());
+            if (stopAfterStep(mode, result) || System.nanoTime() - sliceEnd > 0) {
+                return;
+            }
+        }
+    }
+
+    /** Applies the end of a step to the state machine; returns whether the slice must end. */
+    private boolean stopAfterStep(Session.Mode mode, StepResult result) {
+        if (mode == Session.Mode.STEP_BATCH) {
+            session.recordBatch(result.step(), result.epoch(), result.batchLoss());
+        }
+        if (trainer.finished()) {
+            session.pauseAfterStep(Status.FINISHED);
+            return true;
+        }
+        if (mode == Session.Mode.STEP_BATCH || (mode == Session.Mode.STEP_EPOCH && result.epochFinished())) {
+            session.pauseAfterStep(Status.PAUSED);
+            return true;
+        }
+        if (mode == Session.Mode.RUN && result.epochFinished()) {
+            return scheduleNextEpoch();
+        }
+        return false;
+    }
+
+    /** Applies the speed cap: the next epoch may start one period after this one started. */
+    private boolean scheduleNextEpoch() {
+        double epochsPerSecond = session.state().epochsPerSecond();
+        long periodNanos = epochsPerSecond > 0 ? (long) (1e9 / epochsPerSecond) : 0;
+        synchronized (this) {
+            nextEpochNotBeforeNanos = epochStartedNanos + periodNanos;
+            epochStartedNanos = Math.max(System.nanoTime(), nextEpochNotBeforeNanos);
+            return nextEpochNotBeforeNanos - System.nanoTime() > 0;
+        }
+    }
+
+    private synchronized boolean epochMayStart() {
+        return System.nanoTime() - nextEpochNotBeforeNanos >= 0;
+    }
+
+    /**
+     * Queues the next slice when there is work. The queued flag is cleared first, so a command that
+     * arrives meanwhile queues its own slice; the session's lock is never taken inside this object's
+     * lock (commands take them in the opposite order).
+     */
+    private void finishSlice() {
+        boolean pending;
+        synchronized (this) {
+            sliceQueued = false;
+            pending = pendingRebuild != null || !pendingActions.isEmpty();
+        }
+        if (session.isClosed()) {
+            return;
+        }
+        Session.Mode mode = session.mode();
+        if (pending || mode == Session.Mode.STEP_BATCH || mode == Session.Mode.STEP_EPOCH) {
+            wake();
+        } else if (mode == Session.Mode.RUN) {
+            wakeAfterSpeedCap();
+        }
+    }
+
+    private synchronized void wakeAfterSpeedCap() {
+        long delayNanos = nextEpochNotBeforeNanos - System.nanoTime();
+        if (delayNanos <= 0) {
+            wake();
+        } else {
+            wakeLater(delayNanos);
+        }
+    }
+
+    /** Queues a slice after a delay, unless an earlier wake-up is already due; the caller holds this lock. */
+    private void wakeLater(long delayNanos) {
+        long wakeAt = System.nanoTime() + delayNanos;
+        if (wakeAtNanos != 0 && wakeAtNanos - wakeAt <= 0) {
+            return;
+        }
+        wakeAtNanos = wakeAt;
+        pool.executeLater(() -> {
+            synchronized (this) {
+                if (wakeAtNanos == wakeAt) {
+                    wakeAtNanos = 0;
+                }
+            }
+            wake();
+        }, Math.max(1, delayNanos / 1_000_000));
+    }
+}

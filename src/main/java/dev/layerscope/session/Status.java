@@ -1,0 +1,22 @@
+package dev.layerscope.session;
+
+import java.util.Locale;
+
+/** Where a session's training stands. Written in lower case on the wire. */
+public enum Status {
+    /** Built, nothing trained since creation, reset or a new configuration. */
+    READY,
+    /** Training, either freely or through one requested epoch or step. */
+    RUNNING,
+    /** Stopped by the owner, or after a requested epoch or step. */
+    PAUSED,
+    /** Reached the configured number of epochs. */
+    FINISHED,
+    /** Stopped because a value became non-finite or too large; only reset or a new configuration helps. */
+    DIVERGED;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

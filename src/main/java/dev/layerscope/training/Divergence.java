@@ -1,0 +1,21 @@
+package dev.layerscope.training;
+
+/**
+ * Where a run blew up: the first non-finite value found, scanning layers from the input side.
+ *
+ * @param step       the step during which it happened (1 = the first step)
+ * @param epoch      epochs completed before that step
+ * @param layerIndex the layer, 0 = first hidden layer; the output layer has the highest index
+ * @param quantity   {@code loss}, {@code weights}, {@code bias}, {@code gamma}, {@code beta},
+ *                   {@code preActivation}, {@code activation}, {@code activationGradient},
+ *                   {@code weightGradient}, {@code biasGradient}, {@code gammaGradient} or {@code betaGradient}
+ * @param advice     one sentence on what to change
+ */
+public record Divergence(long step, int epoch, int layerIndex, String quantity, String advice) {
+
+    /** Formats the divergence as one line for a terminal or a log. */
+    public String message() {
+        return "training diverged at step " + step + " (epoch " + (epoch + 1) + "): " + quantity + " of layer "
+                + layerIndex + " became NaN or infinite. " + advice;
+    }
+}

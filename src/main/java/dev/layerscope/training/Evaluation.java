@@ -1,0 +1,107 @@
+package dev.layerscope.training;
+
+import dev.layerscope.data.Split;
+import dev.layerscope.math.RandomStream;
+import dev.layerscope.network.Network;
+
+/**
+ * The data statistics are measured on: the fixed evaluation batch (drawn once from the training split
+ * with its own seeded stream, so that epochs compare) and the splits scored for loss and accuracy.
+ */
+final class Evaluation {
+
+    private final Network network;
+    private final Split train;
+    private final Split test;
+    private final int evalRows;
+    private final double[] evalInput;
+    private final double[] evalTargets;
+    private final double[] chunkInput;
+    private final double[] chunkTargets;
+
+    Evaluation(Network network, Split train, Split test, int evalSamples, RandomStream random) {
+        this.network = network;
+        this.train = train;
+        this.test = test;
+        evalRows = Math.min(evalSamples, train.sampleCount());
+        int[] order = new int[train.sampleCount()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        random.shuffle(order);
+        evalInput = new double[evalRows * train.featureCount()];
+        evalTargets = new double[evalRows * train.outputCount()];
+        Batches.gather(train, order, 0, evalRows, evalInput, evalTargets);
+        chunkInput = new double[network.maxRows() * train.featureCount()];
+        chunkTargets = new double[network.maxRows() * train.outputCount()];
+    }
+
+    /** Returns {mean loss, accuracy} over the first {@code maxSamples} samples of {@code split}, in inference mode. */
+    double[] score(Split split, int maxSamples) {
+        int total = Math.min(split.sampleCount(), maxSamples);
+        if (total == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int features = split.featureCount();
+        int outputs = split.outputCount();
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < total; start += network.maxRows()) {
+            int rows = Math.min(network.maxRows(), total - start);
+            System.arraycopy(split.features(), start * features, chunkInput, 0, rows * features);
+            System.arraycopy(split.targets(), start * outputs, chunkTargets, 0, rows * outputs);
+            network.forward(chunkInput, rows, Network.Mode.INFERENCE);
+            lossSum += network.loss(chunkTargets) * rows;
+            if (split.isClassification()) {
+                correct += countCorrect(network.predictions(), split.labels(), start, rows, outputs);
+            }
+        }
+        double accuracy = split.isClassification() ? (double) correct / total : Double.NaN;
+        return new double[] {lossSum / total, accuracy};
+    }
+
+    private static long countCorrect(double[] predictions, int[] labels, int start, int rows, int outputs) {
+        long correct = 0;
+        for (int row = 0; row < rows; row++) {
+            int best = 0;
+            for (int k = 1; k < outputs; k++) {
+                if (predictions[row * outputs + k] > predictions[row * outputs + best]) {
+                    best = k;
+                }
+            }
+            if (best == labels[start + row]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    Split train() {
+        return train;
+    }
+
+    Split test() {
+        return test;
+    }
+
+    int evalRows() {
+        return evalRows;
+    }
+
+    double[] evalInput() {
+        return evalInput;
+    }
+
+    double[] evalTargets() {
+        return evalTargets;
+    }
+
+    /** Returns E[x^2] over every feature of the evaluation batch: the input's second moment. */
+    double inputSecondMoment() {
+        double squares = 0;
+        for (double value : evalInput) {
+            squares += value * value;
+        }
+        return squares / evalInput.length;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.layerscope.training;
+
+import dev.layerscope.config.OptimizerKind;
+import dev.layerscope.config.TrainingConfig;
+import dev.layerscope.network.Parameter;
+
+import java.util.List;
+
+/**
+ * Applies one update θ ← θ − learningRate · (direction) to every parameter from its gradient g, keeping
+ * per-component state: the velocity v of momentum and Nesterov, the squared-gradient sum or average of
+ * AdaGrad and RMSProp, the moment averages m and v of Adam (with bias correction). It also records the
+ * L2 norm of each parameter's update for the update-to-weight ratio.
+ */
+final class Optimizer {
+
+    private final OptimizerKind kind;
+    private final TrainingConfig config;
+    private final List<Parameter> parameters;
+    private final double[][] first;
+    private final double[][] second;
+    private final double[] updateNorms;
+    private long updates;
+
+    Optimizer(TrainingConfig config, List<Parameter> parameters) {
+        this.kind = config.optimizer();
+        this.config = config;
+        this.parameters = parameters;
+        int count = parameters.size();
+        first = new double[count][];
+        second = new double[count][];
+        for (int p = 0; p < count; p++) {
+            int size = parameters.get(p).values().length;
+            first[p] = kind == OptimizerKind.SGD ? new double[0] : new double[size];
+            second[p] = kind == OptimizerKind.ADAM ? new double[size] : new double[0];
+        }
+        updateNorms = new double[count];
+    }
+
+    /** Updates every parameter in place with {@code learningRate}. */
+    void step(double learningRate) {
+        updates++;
+        for (int p = 0; p < parameters.size(); p++) {
+            Parameter parameter = parameters.get(p);
+            updateNorms[p] = Math.sqrt(update(parameter.values(), parameter.gradients(), first[p], second[p], learningRate));
+        }
+    }
+
+    /** Updates one array and returns the sum of squared changes. */
+    private double update(double[] values, double[] gradients, double[] first, double[] second, double learningRate) {
+        return switch (kind) {
+            case SGD -> sgd(values, gradients, learningRate);
+            case MOMENTUM, NESTEROV -> momentum(values, gradients, first, learningRate);
+            case ADAGRAD, RMSPROP -> adaptive(values, gradients, first, learningRate);
+            case ADAM -> adam(values, gradients, first, second, learningRate);
+        };
+    }
+
+    private static double sgd(double[] values, double[] gradients, double learningRate) {
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            double change = -learningRate * gradients[i];
+            values[i] += change;
+            squares += change * change;
+        }
+        return squares;
+    }
+
+    /** v ← μv + g; momentum: θ ← θ − lr·v; Nesterov: θ ← θ − lr·(g + μv). */
+    private double momentum(double[] values, double[] gradients, double[] velocity, double learningRate) {
+        double mu = config.momentum();
+        boolean nesterov = kind == OptimizerKind.NESTEROV;
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            velocity[i] = mu * velocity[i] + gradients[i];
+            double direction = nesterov ? gradients[i] + mu * velocity[i] : velocity[i];
+            double change = -learningRate * direction;
+            values[i] += change;
+            squares += change * change;
+        }
+        return squares;
+    }
+
+    /** AdaGrad: s ← s + g²; RMSProp: s ← ρs + (1 − ρ)g²; then θ ← θ − lr·g / (√s + ε). */
+    private double adaptive(double[] values, double[] gradients, double[] accumulated, double learningRate) {
+        boolean adagrad = kind == OptimizerKind.ADAGRAD;
+        double rho = config.rho();
+        double epsilon = config.epsilon();
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            double g = gradients[i];
+            accumulated[i] = adagrad ? accumulated[i] + g * g : rho * accumulated[i] + (1 - rho) * g * g;
+            double change = -learningRate * g / (Math.sqrt(accumulated[i]) + epsilon);
+            values[i] += change;
+            squares += change * change;
+        }
+        return squares;
+    }
+
+    /** m ← β1·m + (1 − β1)g; v ← β2·v + (1 − β2)g²; θ ← θ − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t). */
+    private double adam(double[] values, double[] gradients, double[] m, double[] v, double learningRate) {
+        double beta1 = config.beta1();
+        double beta2 = config.beta2();
+        double epsilon = config.epsilon();
+        double firstCorrection = 1 - Math.pow(beta1, updates);
+        double secondCorrection = 1 - Math.pow(beta2, updates);
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            double g = gradients[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            double mHat = m[i] / firstCorrection;
+            double vHat = v[i] / secondCorrection;
+            double change = -learningRate * mHat / (Math.sqrt(vHat) + epsilon);
+            values[i] += change;
+            squares += change * change;
+        }
+        return squares;
+    }
+
+    /** L2 norm of the last update of parameter {@code index} (in {@link Parameter} order). */
+    double lastUpdateNorm(int index) {
+        return updateNorms[index];
+    }
+
+    long updates() {
+        return updates;
+    }
+
+    double[][] firstMoments() {
+        return first;
+    }
+
+    double[][] secondMoments() {
+        return second;
+    }
+
+    double[] updateNorms() {
+        return updateNorms;
+    }
+
+    /** Restores state saved by {@link TrainerState}. */
+    void restore(long savedUpdates, double[][] savedFirst, double[][] savedSecond, double[] savedUpdateNorms) {
+        updates = savedUpdates;
+        for (int p = 0; p < first.length; p++) {
+            System.arraycopy(savedFirst[p], 0, first[p], 0, first[p].length);
+            System.arraycopy(savedSecond[p], 0, second[p], 0, second[p].length);
+        }
+        System.arraycopy(savedUpdateNorms, 0, updateNorms, 0, updateNorms.length);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.layerscope.training;
+
+import dev.layerscope.data.Split;
+import dev.layerscope.network.Activation;
+import dev.layerscope.network.DenseLayer;
+import dev.layerscope.network.Loss;
+import dev.layerscope.network.Network;
+import dev.layerscope.network.Parameter;
+import dev.layerscope.stats.EpochStats;
+import dev.layerscope.stats.LayerStats;
+import dev.layerscope.stats.Summaries;
+import dev.layerscope.stats.Summary;
+import dev.layerscope.stats.UnitMeasures;
+import dev.layerscope.stats.UnitSample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Takes a statistics snapshot: loss and accuracy on training and test data (inference mode), then one
+ * forward and backward pass over the fixed evaluation batch (batch statistics, no dropout) whose
+ * buffers give every per-layer value. Overwrites the network's buffers and gradients.
+ */
+final class StatisticsPass {
+
+    /** Loss and accuracy use at most this many samples of each split, the first ones. */
+    static final int MAX_SCORED_SAMPLES = 10_000;
+
+    private final Network network;
+    private final Evaluation evaluation;
+    private final int histogramBins;
+    private final int unitSample;
+    private final double[] predictedVariance;
+    private final int[] weightIndex;
+    private final int[] biasIndex;
+
+    StatisticsPass(Network network, Evaluation evaluation, int histogramBins, int unitSample, double[] predictedVariance) {
+        this.network = network;
+        this.evaluation = evaluation;
+        this.histogramBins = histogramBins;
+        this.unitSample = unitSample;
+        this.predictedVariance = predictedVariance.clone();
+        int layers = network.layers().size();
+        weightIndex = new int[layers];
+        biasIndex = new int[layers];
+        List<Parameter> parameters = network.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+            Parameter parameter = parameters.get(p);
+            String name = parameter.name();
+            if (name.equals("weights")) {
+                weightIndex[parameter.layerIndex()] = p;
+            } else if (name.equals("bias") || name.equals("beta")) {
+                biasIndex[parameter.layerIndex()] = p;
+            }
+        }
+    }
+
+    EpochStats collect(int epoch, long step, double learningRate, double samplesPerSecond, Optimizer optimizer, boolean updated) {
+        double[] train = evaluation.score(evaluation.train(), MAX_SCORED_SAMPLES);
+        double[] test = evaluation.score(evaluation.test(), MAX_SCORED_SAMPLES);
+        int rows = evaluation.evalRows();
+        network.forward(evaluation.evalInput(), rows, Network.Mode.STATISTICS);
+        network.backward(evaluation.evalTargets());
+        List<LayerStats> layers = new ArrayList<>();
+        for (DenseLayer layer : network.layers()) {
+            double updateNorm = updated ? optimizer.lastUpdateNorm(weightIndex[layer.layerIndex()]) : 0.0;
+            layers.add(layerStats(layer, rows, updateNorm));
+        }
+        return new EpochStats(epoch, step, train[0], train[1], test[0], test[1], learningRate, samplesPerSecond, layers);
+    }
+
+    private LayerStats layerStats(DenseLayer layer, int rows, double updateNorm) {
+        int index = layer.layerIndex();
+        int width = layer.width();
+        int count = rows * width;
+        boolean output = layer == network.outputLayer();
+        Activation function = layer.activationFunction();
+        double slope = layer.leakySlope();
+        double[] activation = output ? network.predictions() : layer.activation();
+        Parameter bias = network.parameters().get(biasIndex[index]);
+        double weightNorm = Summaries.norm(layer.weights(), layer.weights().length);
+        UnitSample units = UnitMeasures.sample(function, slope, layer.preActivation(), activation,
+                layer.activationGradient(), rows, width, unitSample);
+        return new LayerStats(index, layer.fanIn(), width, activationName(layer, output),
+                Summaries.summarize(layer.preActivation(), count, histogramBins),
+                Summaries.summarize(activation, count, histogramBins),
+                output ? Double.NaN : UnitMeasures.saturatedFraction(function, slope, layer.preActivation(), rows, width),
+                output ? Double.NaN : UnitMeasures.deadFraction(function, layer.preActivation(), rows, width),
+                weightGradientSummary(layer),
+                Summaries.norm(layer.weightGradient(), layer.weightGradient().length),
+                Summaries.norm(bias.gradients(), bias.gradients().length),
+                // The loss is a batch mean; sqrt(rows) * ||dL/dA|| is the per-sample norm, root-mean-squared.
+                Math.sqrt(rows) * Summaries.norm(layer.activationGradient(), count),
+                weightNorm,
+                weightNorm > 0 ? updateNorm / weightNorm : Double.NaN,
+                predictedVariance[index],
+                units);
+    }
+
+    private Summary weightGradientSummary(DenseLayer layer) {
+        return Summaries.summarize(layer.weightGradient(), layer.weightGradient().length, histogramBins);
+    }
+
+    private String activationName(DenseLayer layer, boolean output) {
+        if (output) {
+            return network.spec().loss() == Loss.SOFTMAX_CROSS_ENTROPY ? "softmax" : "linear";
+        }
+        return layer.activationFunction().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

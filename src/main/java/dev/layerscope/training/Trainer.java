@@ -1,0 +1,253 @@
+package dev.layerscope.training;
+
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.config.TrainingConfig;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.math.RandomStream;
+import dev.layerscope.network.Loss;
+import dev.layerscope.network.Network;
+import dev.layerscope.network.NetworkSpec;
+import dev.layerscope.stats.EpochStats;
+import dev.layerscope.stats.VariancePrediction;
+
+/**
+ * Trains one network on one dataset, step by step, and takes statistics snapshots. Owned by one thread
+ * at a time; not thread-safe. After a {@link DivergedException} the trainer is finished and unusable.
+ *
+ * <p>Each purpose draws from its own stream derived from the run seed, so the same configuration and
+ * seed give bit-identical results (apart from {@code samplesPerSecond}, which is measured).
+ */
+public final class Trainer {
+
+    static final long INIT_STREAM = 1;
+    static final long SHUFFLE_STREAM = 2;
+    static final long DROPOUT_STREAM = 3;
+    static final long EVALUATION_STREAM = 4;
+
+    private final RunConfig config;
+    private final Dataset dataset;
+    private final Network network;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final StatisticsPass statistics;
+    private final RandomStream shuffleRandom;
+    private final int trainCount;
+    private final int batchSize;
+    private final int stepsPerEpoch;
+    private final int[] order;
+    private final double[] batchInput;
+    private final double[] batchTargets;
+
+    private int epoch;
+    private long step;
+    private int batchInEpoch;
+    private double baseLearningRate;
+    private double lastLearningRate;
+    private boolean diverged;
+    private long epochNanos;
+    private long epochSamples;
+
+    /** Builds the network, draws its weights and the evaluation batch; trains nothing yet. */
+    public Trainer(RunConfig config, Dataset dataset) {
+        this.config = config;
+        this.dataset = dataset;
+        requireCompatible(config, dataset);
+        TrainingConfig training = config.training();
+        trainCount = dataset.train().sampleCount();
+        batchSize = Math.min(training.batchSize(), trainCount);
+        stepsPerEpoch = (trainCount + batchSize - 1) / batchSize;
+        int evalRows = Math.min(config.stats().evalSamples(), trainCount);
+        int maxRows = Math.max(batchSize, evalRows);
+        NetworkSpec spec = config.network().toSpec(dataset.featureCount(), dataset.outputCount());
+        long seed = config.seed();
+        network = new Network(spec, maxRows, RandomStream.derive(seed, INIT_STREAM), RandomStream.derive(seed, DROPOUT_STREAM));
+        optimizer = new Optimizer(training, network.parameters());
+        schedule = new LearningRateSchedule(training.schedule(), training.epochs());
+        shuffleRandom = RandomStream.derive(seed, SHUFFLE_STREAM);
+        Evaluation evaluation = new Evaluation(network, dataset.train(), dataset.test(), config.stats().evalSamples(),
+                RandomStream.derive(seed, EVALUATION_STREAM));
+        double[] predicted = VariancePrediction.predict(spec, evaluation.inputSecondMoment());
+        statistics = new StatisticsPass(network, evaluation, config.stats().histogramBins(), config.stats().unitSample(), predicted);
+        order = new int[trainCount];
+        for (int i = 0; i < trainCount; i++) {
+            order[i] = i;
+        }
+        batchInput = new double[batchSize * dataset.featureCount()];
+        batchTargets = new double[batchSize * dataset.outputCount()];
+        baseLearningRate = training.learningRate();
+        lastLearningRate = schedule.learningRate(baseLearningRate, 0);
+    }
+
+    private static void requireCompatible(RunConfig config, Dataset dataset) {
+        if (dataset.train().sampleCount() < 1) {
+            throw new IllegalArgumentException("dataset '" + dataset.name() + "' has no training samples");
+        }
+        if (config.network().loss() == Loss.SOFTMAX_CROSS_ENTROPY && !dataset.isClassification()) {
+            throw new IllegalArgumentException("network.loss softmax-cross-entropy needs a classification dataset; '"
+                    + dataset.name() + "' is a regression set: use mse");
+        }
+    }
+
+    /** Restores a trainer from a state saved by {@link #saveState()} with the same configuration and dataset. */
+    public static Trainer restore(RunConfig config, Dataset dataset, TrainerState state) {
+        Trainer trainer = new Trainer(config, dataset);
+        TrainerStates.apply(trainer, state);
+        return trainer;
+    }
+
+    /** Returns statistics of the network as it is now, before any step: epoch 0 at initialization. */
+    public EpochStats initialStats() {
+        requireUsable();
+        return snapshot();
+    }
+
+    /**
+     * Performs one optimizer step on the next mini-batch: shuffle at the start of an epoch; forward,
+     * loss, backward; weight decay, clipping; the update; a divergence check; statistics when due.
+     *
+     * @throws DivergedException when a loss, activation, gradient or weight became NaN or infinite
+     * @throws IllegalStateException when the trainer has finished
+     */
+    public StepResult trainBatch() {
+        requireUsable();
+        long started = System.nanoTime();
+        if (batchInEpoch == 0) {
+            shuffleRandom.shuffle(order);
+        }
+        int from = batchInEpoch * batchSize;
+        int rows = Math.min(batchSize, trainCount - from);
+        Batches.gather(dataset.train(), order, from, rows, batchInput, batchTargets);
+        double learningRate = schedule.learningRate(baseLearningRate, (double) step / stepsPerEpoch);
+
+        network.forward(batchInput, rows, Network.Mode.TRAIN);
+        double loss = network.backward(batchTargets);
+        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
+
+        TrainingConfig training = config.training();
+        GradientAdjustment.addWeightDecay(network.parameters(), training.weightDecay());
+        GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
+        GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
+        optimizer.step(learningRate);
+        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+
+        step++;
+        batchInEpoch++;
+        lastLearningRate = learningRate;
+        epochSamples += rows;
+        epochNanos += System.nanoTime() - started;
+        boolean epochFinished = batchInEpoch == stepsPerEpoch;
+        if (epochFinished) {
+            epoch++;
+            batchInEpoch = 0;
+        }
+        int everySteps = config.stats().everySteps();
+        boolean due = epochFinished || (everySteps > 0 && step % everySteps == 0);
+        EpochStats stats = due ? snapshot() : null;
+        if (epochFinished) {
+            epochNanos = 0;
+            epochSamples = 0;
+        }
+        return new StepResult(step, epoch, loss, epochFinished, stats);
+    }
+
+    /** Trains the rest of the current epoch and returns its statistics. */
+    public EpochStats trainEpoch() {
+        while (true) {
+            StepResult result = trainBatch();
+            if (result.epochFinished()) {
+                return result.stats();
+            }
+        }
+    }
+
+    private EpochStats snapshot() {
+        double samplesPerSecond = epochNanos > 0 ? epochSamples * 1e9 / epochNanos : 0.0;
+        return statistics.collect(epoch, step, lastLearningRate, samplesPerSecond, optimizer, step > 0);
+    }
+
+    private void check(Divergence divergence) {
+        if (divergence != null) {
+            diverged = true;
+            throw new DivergedException(divergence);
+        }
+    }
+
+    private void requireUsable() {
+        if (diverged) {
+            throw new IllegalStateException("training diverged; create a new trainer to start again");
+        }
+        if (finished()) {
+            throw new IllegalStateException("training finished after " + epoch + " epochs");
+        }
+    }
+
+    /** Sets the base learning rate; the schedule applies to it from the next step on, with no other reset. */
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+        }
+        baseLearningRate = learningRate;
+    }
+
+    public double learningRate() {
+        return baseLearningRate;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /** Whether every configured epoch has run or the run diverged. */
+    public boolean finished() {
+        return diverged || epoch >= config.training().epochs();
+    }
+
+    /** Returns a deep copy of the trainer's state. */
+    public TrainerState saveState() {
+        return TrainerStates.capture(this);
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    int[] order() {
+        return order;
+    }
+
+    RandomStream shuffleRandom() {
+        return shuffleRandom;
+    }
+
+    int batchInEpoch() {
+        return batchInEpoch;
+    }
+
+    double lastLearningRate() {
+        return lastLearningRate;
+    }
+
+    void restoreCounters(int savedEpoch, long savedStep, int savedBatchInEpoch, double savedBase, double savedLast) {
+        epoch = savedEpoch;
+        step = savedStep;
+        batchInEpoch = savedBatchInEpoch;
+        baseLearningRate = savedBase;
+        lastLearningRate = savedLast;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.layerscope.web;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The one writer of a WebSocket connection. Frames are queued here and sent one at a time: the
+ * next send starts only when Jetty reports the previous one written, so a frame never interleaves
+ * with another and a slow reader never blocks the thread that queued a frame.
+ *
+ * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail}
+ * frames are replaced by the newest snapshot's, every other frame is kept in order, and once its
+ * unsent frames pass {@code maxQueuedChars} characters (bytes for the ASCII JSON the server writes), or one send has been pending for {@code sendTimeoutNanos},
+ * the connection is closed with {@link CloseCodes#TOO_SLOW}.
+ */
+final class Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private record Frame(String text, boolean detail, long chars) {
+    }
+
+    private final Session socket;
+    private final String sessionId;
+    private final Executor writers;
+    private final long maxQueuedChars;
+    private final long sendTimeoutNanos;
+
+    // Guarded by this.
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private long queuedChars;
+    private boolean sending;
+    private long sendStartedNanos;
+    private boolean closed;
+
+    Connection(Session socket, String sessionId, Executor writers, long maxQueuedChars, long sendTimeoutNanos) {
+        this.socket = socket;
+        this.sessionId = sessionId;
+        this.writers = writers;
+        this.maxQueuedChars = maxQueuedChars;
+        this.sendTimeoutNanos = sendTimeoutNanos;
+    }
+
+    /** Queues a frame that must arrive (never coalesced). */
+    void send(String text) {
+        sendAll(List.of(text));
+    }
+
+    /** Queues frames that must all arrive, in order. */
+    void sendAll(List<String> texts) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (String text : texts) {
+                append(new Frame(text, false, text.length()));
+            }
+        }
+        afterEnqueue();
+    }
+
+    /** Queues the detail frames of the newest snapshot, dropping any older detail frames not yet sent. */
+    void sendDetail(List<String> texts) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            Iterator<Frame> queued = queue.iterator();
+            while (queued.hasNext()) {
+                Frame frame = queued.next();
+                if (frame.detail()) {
+                    queuedChars -= frame.chars();
+                    queued.remove();
+                }
+            }
+            for (String text : texts) {
+                append(new Frame(text, true, text.length()));
+            }
+        }
+        afterEnqueue();
+    }
+
+    /** Sends nothing more and closes the socket with {@code code} once what is being written is done. */
+    void close(int code, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            queuedChars = 0;
+        }
+        if (socket.isOpen()) {
+            socket.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized long queuedChars() {
+        return queuedChars;
+    }
+
+    private void append(Frame frame) {
+        queue.add(frame);
+        queuedChars += frame.chars();
+    }
+
+    private void afterEnqueue() {
+        String tooSlow = tooSlowReason();
+        if (tooSlow != null) {
+            LOG.info("session {}: closing a connection that reads too slowly ({})", sessionId, tooSlow);
+            close(CloseCodes.TOO_SLOW, tooSlow);
+            return;
+        }
+        writers.execute(this::sendNext);
+    }
+
+    private synchronized String tooSlowReason() {
+        if (queuedChars > maxQueuedChars) {
+            return "more than " + maxQueuedChars + " characters of frames waiting";
+        }
+        if (sending && System.nanoTime() - sendStartedNanos > sendTimeoutNanos) {
+            return "a frame waited more than " + sendTimeoutNanos / 1_000_000_000 + " s to be written";
+        }
+        return null;
+    }
+
+    private void sendNext() {
+        Frame frame;
+        synchronized (this) {
+            if (sending || closed || queue.isEmpty()) {
+                return;
+            }
+            frame = queue.poll();
+            queuedChars -= frame.chars();
+            sending = true;
+            sendStartedNanos = System.nanoTime();
+        }
+        socket.sendText(frame.text(), Callback.from(this::onSent, this::onFailed));
+    }
+
+    private void onSent() {
+        synchronized (this) {
+            sending = false;
+        }
+        writers.execute(this::sendNext);
+    }
+
+    private void onFailed(Throwable failure) {
+        LOG.debug("session {}: send failed, closing the connection: {}", sessionId, failure.toString());
+        synchronized (this) {
+            sending = false;
+        }
+        close(CloseCodes.GOING_AWAY, "send failed");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.layerscope.web;
+
+import dev.layerscope.session.SessionRegistry;
+import dev.layerscope.session.TrainingPool;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Layerscope web server: the page, the REST API and the live WebSocket. Built without starting,
+ * so tests can start it on port 0 and read {@link #port()}.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /** Jetty closes a socket (1009) on a text message longer than this; our own limit is lower and keeps it open. */
+    private static final long JETTY_MAX_TEXT_BYTES = 1024 * 1024;
+    /** Jetty closes a socket that neither sends nor receives for this long; pings keep live ones busy. */
+    private static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final long CHANNEL_SWEEP_SECONDS = 60;
+
+    private final ServerSettings settings;
+    private final TrainingPool pool;
+    private final SessionRegistry registry;
+    private final ExecutorService writers;
+    private final ScheduledExecutorService timer;
+    private final Javalin app;
+
+    public Server(ServerSettings settings) {
+        this.settings = settings;
+        this.pool = new TrainingPool(settings.trainingThreads());
+        this.registry = new SessionRegistry(settings.limits(), pool, settings.defaultEpochsPerSecond());
+        this.writers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("layerscope-writer"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("layerscope-socket-timer"));
+        SocketHandler sockets = new SocketHandler(registry, settings, writers, timer);
+        timer.scheduleAtFixedRate(sockets::removeClosedChannels, CHANNEL_SWEEP_SECONDS, CHANNEL_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+        SessionRoutes sessions = new SessionRoutes(registry);
+        MetaRoutes meta = new MetaRoutes(registry, BuildInfo.load());
+        this.app = Javalin.create(config -> configure(config, sessions, meta, sockets));
+    }
+
+    private void configure(JavalinConfig config, SessionRoutes sessions, MetaRoutes meta, SocketHandler sockets) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = Math.max(settings.limits().maxUploadBytes(), settings.limits().maxMessageBytes());
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
+            factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
+        });
+        SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
+        config.routes.before(headers::apply);
+        config.routes.get("/health", meta::health);
+        config.routes.get("/api/meta", meta::meta);
+        config.routes.get("/api/presets/{name}", meta::preset);
+        config.routes.post("/api/sessions", sessions::create);
+        config.routes.get("/api/sessions/{id}", sessions::describe);
+        config.routes.post("/api/sessions/{id}/fork", sessions::fork);
+        config.routes.get("/api/sessions/{id}/history.jsonl", sessions::historyJsonLines);
+        config.routes.get("/api/sessions/{id}/history.csv", sessions::historyCsv);
+        config.routes.get("/", ctx -> page(ctx, "/web/index.html"));
+        config.routes.get("/embed", ctx -> page(ctx, "/web/embed.html"));
+        config.routes.ws("/ws/sessions/{id}", sockets::configure);
+        config.routes.exception(Exception.class, (e, ctx) -> HttpResponses.error(ctx, e));
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                HttpResponses.json(ctx, 404, HttpError.of("not found", "path", SessionRoutes.shorten(ctx.path()),
+                        "a path listed in docs/protocol.md"));
+            }
+        });
+    }
+
+    /** Starts listening on the configured host and port; returns this server. */
+    public Server start() {
+        app.start(settings.host(), settings.port());
+        LOG.info("Layerscope listening on http://{}:{}/ ({} training threads)", settings.host(), port(),
+                settings.trainingThreads());
+        return this;
+    }
+
+    /** The port the server listens on, once started (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public SessionRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        app.stop();
+        timer.shutdownNow();
+        writers.shutdownNow();
+        pool.close();
+        LOG.info("Layerscope stopped");
+    }
+
+    private static void page(Context ctx, String resource) throws IOException {
+        try (InputStream in = Server.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new HttpException(404, HttpError.of("the page is not part of this build", "path", ctx.path(),
+                        "a build that includes the web/ folder"));
+            }
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(in.readAllBytes());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
