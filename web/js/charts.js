@@ -29,7 +29,7 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
   });
   const fractions = wanted('fractions') && createLineCard(Chart, parent, {
     id: 'chart-fractions', title: 'Dead and saturated units', xLabel: 'epoch',
-    description: 'Solid: share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (output 0 on every sample).',
+    description: 'Solid: share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (inactive on every sample), drawn only for activations whose units can die, such as ReLU.',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
   const histogram = wanted('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
@@ -82,11 +82,16 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
     for (const { run, prefix } of runs) {
       const saturated = fractionSeries(run.history, 'saturatedFraction');
       const dead = fractionSeries(run.history, 'deadFraction');
+      const defined = (points) => points.some((point) => point.y !== null);
       saturated.forEach((points, layer) => {
         const style = layerStyle(layer, saturated.length);
         const name = layerName(layer, saturated.length);
-        datasets.push(lineDataset(`${prefix}${name} saturated`, points, style, { borderDash: [] }));
-        datasets.push(lineDataset(`${prefix}${name} dead`, dead[layer], style, { borderDash: [2, 3], pointStyle: 'crossRot' }));
+        if (defined(points)) {
+          datasets.push(lineDataset(`${prefix}${name} saturated`, points, style, { borderDash: [] }));
+        }
+        if (defined(dead[layer])) {
+          datasets.push(lineDataset(`${prefix}${name} dead`, dead[layer], style, { borderDash: [2, 3], pointStyle: 'crossRot' }));
+        }
       });
     }
     fractions.set(datasets);

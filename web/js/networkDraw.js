@@ -5,6 +5,10 @@ import { formatScientific } from './format.js';
 import { activationColor, gradientStyle } from './scales.js';
 
 const FONT = '11px system-ui, sans-serif';
+const COMPACT_FONT = '9px system-ui, sans-serif';
+
+/** Column spacing in CSS pixels below which labels switch to their compact form. */
+export const COMPACT_SPACING = 72;
 
 /**
  * Draws the band from column `left` to column `right`, with an arrow lit by the right layer's ‖∂L/∂a‖
@@ -41,7 +45,7 @@ export function drawGradientBand(context, left, right, gradientNorm, lit, { fron
  * Draws one column: units filled by mean activation when `coloured`, dead units
  * crossed out, saturated ones ringed twice, the layer label on top and ‖∂L/∂a‖ below.
  */
-export function drawColumn(context, column, layer, values, { coloured, front, selected }) {
+export function drawColumn(context, column, layer, values, { coloured, front, selected, compact = false }) {
   const range = layer ? activationRange(layer) : 1;
   context.save();
   if (front) {
@@ -74,24 +78,28 @@ export function drawColumn(context, column, layer, values, { coloured, front, se
       cross(context, column.x, slot.y, column.radius);
     }
   });
-  drawLabels(context, column, layer);
+  drawLabels(context, column, layer, compact);
   context.restore();
 }
 
-function drawLabels(context, column, layer) {
+// Compact labels, for columns too close for full ones, drop the activation name and put every
+// second column's gradient norm one line lower so neighbours do not overlap.
+function drawLabels(context, column, layer, compact) {
   const top = column.slots[0].y - column.radius - 8;
-  const bottom = column.slots[column.slots.length - 1].y + column.radius + 14;
+  const stagger = compact && layer && layer.layerIndex % 2 === 1 ? 11 : 0;
+  const bottom = column.slots[column.slots.length - 1].y + column.radius + 14 + stagger;
   context.fillStyle = '#222';
-  context.font = FONT;
+  context.font = compact ? COMPACT_FONT : FONT;
   context.textAlign = 'center';
-  context.fillText(layer ? `L${layer.layerIndex} ${shortName(layer.activationName)}` : 'input', column.x, top - 10);
+  const name = compact ? `L${layer?.layerIndex}` : `L${layer?.layerIndex} ${shortName(layer?.activationName ?? '')}`;
+  context.fillText(layer ? name : 'input', column.x, top - 10);
   context.fillText(layer ? `${layer.width}` : `${column.width}`, column.x, top + 2);
   if (layer) {
-    context.fillText(formatScientific(layer.activationGradientNorm, 1), column.x, bottom);
+    context.fillText(formatScientific(layer.activationGradientNorm, compact ? 0 : 1), column.x, bottom);
   }
   if (column.note) {
     context.fillStyle = '#555';
-    context.fillText(column.mode === 'bins' ? 'binned' : 'sample', column.x, bottom + 13);
+    context.fillText(column.mode === 'bins' ? 'binned' : 'sample', column.x, bottom + (compact ? 22 - stagger : 13));
   }
 }
 

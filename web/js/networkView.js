@@ -7,7 +7,7 @@
 import { formatScientific } from './format.js';
 import { aggregateSlots, columnAt, layoutNetwork } from './layout.js';
 import { latestStats } from './runState.js';
-import { drawColumn, drawGradientBand } from './networkDraw.js';
+import { COMPACT_SPACING, drawColumn, drawGradientBand } from './networkDraw.js';
 
 // Both sweeps together take at most this long, and at most 80% of the time between snapshots,
 // so a fast run never shows a half-finished sweep for long.
@@ -95,6 +95,7 @@ export function createNetworkView(canvas, { onSelectLayer }) {
         coloured: reached || Boolean(previous),
         front: progress < 1 && i === Math.floor(forward),
         selected: column.layerIndex === selected,
+        compact: layout.spacingX < COMPACT_SPACING,
       });
     });
   }

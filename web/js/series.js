@@ -93,13 +93,20 @@ export function scalarSeries(history, field) {
   return history.map((entry) => ({ x: entry[x], y: Number.isFinite(entry[field]) ? entry[field] : null }));
 }
 
-/** Per-layer series of a fraction field (deadFraction or saturatedFraction), on a linear axis. */
+/**
+ * Per-layer series of a fraction field (deadFraction or saturatedFraction), on a linear axis. The
+ * engine sends NaN where the fraction is not defined (dead units of a sigmoid layer, the output
+ * layer), and those points become gaps.
+ */
 export function fractionSeries(history, field) {
   const x = xField(history);
   const layerCount = history.reduce((max, entry) => Math.max(max, entry.layers.length), 0);
   return Array.from({ length: layerCount }, (_, layer) => history
     .filter((entry) => entry.layers[layer])
-    .map((entry) => ({ x: entry[x], y: entry.layers[layer][field] })));
+    .map((entry) => {
+      const value = entry.layers[layer][field];
+      return { x: entry[x], y: Number.isFinite(value) ? value : null };
+    }));
 }
 
 /** Name of a layer for legends: "layer 0" for the first hidden layer, "output" for the last. */

@@ -65,6 +65,8 @@ test('scalar and fraction series', () => {
   assert.deepEqual(scalarSeries(history, 'trainLoss'), [{ x: 0, y: 1 }, { x: 1, y: null }]);
   const saturated = fractionSeries(history, 'saturatedFraction');
   assert.deepEqual(saturated[1], [{ x: 0, y: 0.1 }, { x: 1, y: 0.1 }]);
+  history[0].layers[0].deadFraction = NaN;
+  assert.deepEqual(fractionSeries(history, 'deadFraction')[0], [{ x: 0, y: null }, { x: 1, y: 0 }]);
 });
 
 test('layer names', () => {

@@ -12,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -98,9 +96,9 @@ class PageEndToEndTest {
 
     @Test
     void embedRunsInsideIframe() throws IOException {
-        Path host = writeEmbedHost("/embed?lesson=vanishing&charts=gradient&hide=reset&lock=depth");
-        try (Browser browser = new Browser(900, 800)) {
-            browser.driver.get(host.toUri().toString());
+        try (CoursePage course = CoursePage.start(base + "/embed?lesson=vanishing&charts=gradient&hide=reset&lock=depth");
+             Browser browser = new Browser(900, 800)) {
+            browser.driver.get(course.url());
             browser.await(30, "the ready event from the embedded page", d -> eventTypes(browser).contains("layerscope:ready"));
 
             browser.script("document.querySelector('iframe').contentWindow.postMessage({type: 'layerscope:start'}, '*');");
@@ -117,24 +115,6 @@ class PageEndToEndTest {
             browser.driver.switchTo().defaultContent();
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
-    }
-
-    private Path writeEmbedHost(String embedPath) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "e2e"));
-        Path host = folder.resolve("embed-host.html");
-        Files.writeString(host, """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>Course page</title></head>
-                <body>
-                <h1>A course page embedding Layerscope</h1>
-                <iframe src="%s" width="640" height="560" title="Layerscope"></iframe>
-                <script>
-                  window.layerscopeEvents = [];
-                  window.addEventListener('message', (event) => window.layerscopeEvents.push(event.data));
-                </script>
-                </body></html>
-                """.formatted(base + embedPath));
-        return host;
     }
 
     @SuppressWarnings("unchecked")
