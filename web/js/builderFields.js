@@ -54,7 +54,7 @@ export const COMPARE_PATHS = Object.freeze([
   'network.batchNorm', 'training.optimizer', 'training.learningRate', 'training.clipNorm',
 ]);
 
-/** All builder fields in order, flattened. */
+/** Returns all builder fields in order, flattened. */
 export function allFields() {
   return BUILDER_GROUPS.flatMap((group) => group.fields);
 }

@@ -62,7 +62,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
   };
 }
 
-/** A table with one row per x value and one column per dataset. */
+/** Builds a table with one row per x value and one column per dataset. */
 export function buildTable(datasets, xLabel, caption) {
   const xs = [...new Set(datasets.flatMap((dataset) => dataset.data.map((point) => point.x)))].sort((a, b) => a - b);
   const columns = datasets.map((dataset) => new Map(dataset.data.map((point) => [point.x, point.y])));

@@ -33,7 +33,7 @@ export function lineOptions({ xTitle, yTitle, logY = false, yMin, yMax, extraSca
   };
 }
 
-/** A line dataset with a colour, a dash and a point shape, so series differ in more than hue. */
+/** Builds a line dataset with a colour, a dash and a point shape, so series differ in more than hue. */
 export function lineDataset(label, data, style, overrides = {}) {
   return {
     label,

@@ -13,10 +13,10 @@ import { getPath, setPath } from './urlState.js';
 export function createBuilder(form, { datasets, onChange, paths = null }) {
   const inputs = new Map();
   const layerEditor = createLayerEditor({ onChange });
-  const shown = (field) => paths === null || paths.includes(field.path);
-  const groups = BUILDER_GROUPS.filter((group) => group.fields.some(shown)).map((group) => el('fieldset', { className: 'builder-group' },
+  const included = (field) => paths === null || paths.includes(field.path);
+  const groups = BUILDER_GROUPS.filter((group) => group.fields.some(included)).map((group) => el('fieldset', { className: 'builder-group' },
     el('legend', {}, group.title),
-    group.fields.filter(shown).map((field) => {
+    group.fields.filter(included).map((field) => {
       const row = renderField(field, datasets, onChange);
       inputs.set(field.path, row.input);
       return row.element;
@@ -116,7 +116,7 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
   return { read, write, showErrors, setDisabled, restrict };
 }
 
-/** One sentence for a field error: the value and what is allowed. */
+/** Describes a field error in one sentence: the value and what is allowed. */
 export function describeError(error) {
   const value = error.value === undefined || error.value === null ? '' : ` "${error.value}"`;
   const allowed = error.allowed ? ` Allowed: ${error.allowed}.` : '';

@@ -81,7 +81,7 @@ export function parseInbound(data) {
   return { command };
 }
 
-/** The event posted to the embedding page after each statistics snapshot. */
+/** Builds the event posted to the embedding page after each statistics snapshot. */
 export function epochEvent(stats, firstToLastRatio) {
   return {
     type: `${MESSAGE_PREFIX}epoch`,

@@ -27,10 +27,10 @@ export const LESSONS = Object.freeze([
   {
     id: 'vanishing',
     title: 'Vanishing gradients in a deep sigmoid net',
-    text: 'Ten sigmoid layers with weights drawn from N(0, 1). Backpropagation multiplies the signal by σ′(z)·W at every layer on its way to the input, and σ′ is at most 1/4. Watch the gradient of the first layer fall many orders of magnitude below the last.',
+    text: 'Ten sigmoid layers with weights drawn from N(0, 1). Backpropagation multiplies the signal by σ′(z)·W at every layer on its way to the input, and σ′ is at most 1/4, far less for a saturated unit. Watch ‖∂L/∂a‖ and ‖∂L/∂W‖ shrink from the output layer toward the input: the big number is the first layer\'s share of the last layer\'s gradient.',
     formula: '∂L/∂a_(l−1) = W_lᵀ (σ′(z_l) ⊙ ∂L/∂a_l),  σ′(z) ≤ 1/4',
     chart: 'gradient',
-    question: 'After ten epochs, how many orders of magnitude smaller is ‖∂L/∂a‖ in layer 0 than in the output layer?',
+    question: 'Which layer gets the smallest gradient, and how many times smaller than the output layer\'s is it: 2, 100 or a million?',
     preset: 'deep-sigmoid-normal',
     config: deepNet('sigmoid', { kind: 'normal', sigma: 1 }),
   },

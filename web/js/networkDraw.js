@@ -12,7 +12,7 @@ export const COMPACT_SPACING = 72;
 
 /**
  * Draws the band from column `left` to column `right`, with an arrow lit by the right layer's ‖∂L/∂a‖
- * when `lit`; `front` marks the band the backward sweep is crossing.
+ * when `lit`. A `front` band is the one the backward sweep is crossing, and it gets a tint.
  */
 export function drawGradientBand(context, left, right, gradientNorm, lit, { front = false } = {}) {
   const style = gradientStyle(gradientNorm);

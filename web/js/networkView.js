@@ -1,8 +1,8 @@
-// The signal-flow canvas. On each new snapshot it plays a forward sweep (units take their new
-// colour, by mean activation, column by column from input to output) and then a backward sweep
-// (the arrows between layers take their new ‖∂L/∂a‖, from output to input). Until a sweep reaches a
-// column, that column keeps the previous snapshot's look. With reduced motion the new snapshot is
-// drawn at once.
+// The signal-flow canvas. On each new snapshot it plays a forward sweep, in which units take their
+// new colour (by mean activation) column by column from input to output. A backward sweep follows,
+// in which the arrows between layers take their new ‖∂L/∂a‖ from output to input. Until a sweep
+// reaches a column, that column keeps the previous snapshot's look. With reduced motion the new
+// snapshot is drawn at once.
 
 import { formatScientific } from './format.js';
 import { aggregateSlots, columnAt, layoutNetwork } from './layout.js';

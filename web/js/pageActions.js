@@ -1,5 +1,5 @@
-// What the page's buttons do: start or step (creating sessions when the setup changed), pause,
-// reset, load a lesson, fork, copy links. Errors from the server land beside their controls.
+// Actions behind the page's buttons: start or step (creating sessions when the setup changed),
+// pause, reset, load a lesson, fork, copy links. Errors from the server are shown beside their controls.
 
 import { ApiError, fetchPreset } from './api.js';
 import { isOwner } from './runState.js';

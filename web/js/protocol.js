@@ -69,12 +69,12 @@ function parseHistograms(histograms, path) {
   return parsed;
 }
 
-/** The first message on a socket; viewers pass no owner key. */
+/** Builds the first message on a socket. Viewers pass no owner key. */
 export function helloMessage(ownerKey) {
   return JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, ownerKey: ownerKey || null });
 }
 
-/** One of the owner commands without arguments, such as start or stepEpoch. */
+/** Builds one of the owner commands without arguments, such as start or stepEpoch. */
 export function commandMessage(command) {
   if (!OWNER_COMMANDS.includes(command)) {
     throw new RangeError(`unknown command ${command}; allowed: ${OWNER_COMMANDS.join(', ')}`);

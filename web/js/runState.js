@@ -3,7 +3,7 @@
 
 import { mergeEntry } from './series.js';
 
-/** A run before its socket has said anything. */
+/** Creates a run that has received no message yet. */
 export function emptyRun(sessionId = null, ownerKey = null) {
   return {
     sessionId,
@@ -82,17 +82,17 @@ function applyDetail(run, message) {
   }
 }
 
-/** The newest statistics of a run, or null before the first. */
+/** Returns the newest statistics of a run, or null before the first. */
 export function latestStats(run) {
   return run && run.history.length > 0 ? run.history[run.history.length - 1] : null;
 }
 
-/** The statistics at initialization (epoch 0), or null when the history does not reach back to it. */
+/** Returns the statistics at initialization (epoch 0), or null when the history does not reach back to it. */
 export function initialStats(run) {
   return run && run.history.length > 0 && run.history[0].epoch === 0 ? run.history[0] : null;
 }
 
-/** Whether this page may drive the run. */
+/** Returns whether this page may drive the run. */
 export function isOwner(run) {
   return Boolean(run && run.role === 'owner');
 }

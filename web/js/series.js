@@ -36,7 +36,7 @@ export function xField(history) {
 }
 
 /**
- * One series per layer of `field` against epoch (or step). A log axis cannot show zero, negative
+ * Builds one series per layer of `field` against epoch (or step). A log axis cannot show zero, negative
  * or non-finite values, so those become gaps (y null) and are counted in `hidden`.
  */
 export function layerSeries(history, field) {

@@ -1,6 +1,7 @@
 // One WebSocket per live run. Sends hello with the owner key, parses every frame into the store,
-// keeps the connection alive with pings and reconnects with growing delays after a drop. The server
-// replays welcome and the whole history on each connection, so nothing is lost across a reconnect.
+// keeps the connection alive with pings and reconnects with growing delays after a drop. The
+// protocol has the server send welcome and the whole history on each connection, so a reconnect
+// redraws the same charts.
 
 import { helloMessage, parseServerMessage } from './protocol.js';
 import { applyMessage } from './runState.js';

@@ -26,7 +26,7 @@ export function createStatusView() {
     connection.textContent = CONNECTION_TEXT[link.status] || link.status;
     connection.dataset.status = link.status;
     connection.title = link.reason || '';
-    role.textContent = run?.role ? (run.role === 'owner' ? 'you drive this run' : 'watching (read-only)') : '';
+    role.textContent = roleText(run);
     role.hidden = !run?.role;
     viewers.textContent = run?.role ? `${run.viewerCount} watching` : '';
     viewers.hidden = !run?.role;
@@ -53,6 +53,13 @@ export function createStatusView() {
   }
 
   return { render };
+}
+
+function roleText(run) {
+  if (!run?.role) {
+    return '';
+  }
+  return run.role === 'owner' ? 'you drive this run' : 'watching (read-only)';
 }
 
 function describeRun(run, runB) {

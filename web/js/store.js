@@ -15,7 +15,7 @@ export function createStore(initialState) {
   };
 }
 
-/** The state both pages start from: no runs yet, the gradient chart on ∂L/∂a, speed 5 epochs/s (the server's default). */
+/** Returns the state both pages start from: no runs yet, the gradient chart on ∂L/∂a, speed 5 epochs/s (the server's default). */
 export function initialPageState() {
   return {
     runs: { a: null, b: null },

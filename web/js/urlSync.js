@@ -55,7 +55,7 @@ export function buildAddress({ config, configB = null, sessions = [], ownerKeys 
   return `${query ? `?${query}` : '?'}${hash ? `#${hash}` : ''}`;
 }
 
-/** The read-only link to the live sessions, for "copy live link". */
+/** Builds the read-only link to the live sessions, for "copy live link". */
 export function viewerLink(origin, path, sessionIds) {
   const params = new URLSearchParams();
   params.set('session', sessionIds[0]);

@@ -4,7 +4,7 @@ export function summary(mean, std) {
   return { count: 100, mean, std, min: mean - 2 * std, max: mean + 2 * std };
 }
 
-/** An EpochStats whose layer i has activationGradientNorm gradientNorms[i]. */
+/** Builds an EpochStats whose layer i has activationGradientNorm gradientNorms[i]. */
 export function epochStats(epoch, gradientNorms, overrides = {}) {
   return {
     epoch,

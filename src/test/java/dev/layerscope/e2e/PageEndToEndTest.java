@@ -78,6 +78,10 @@ class PageEndToEndTest {
             owner.await(120, EPOCHS + " epochs on the owner's gradient chart", d -> allLayersHave(owner, POINTS_PER_LAYER));
             owner.await(10, "the finished state", d -> d.findElement(By.id("run-status")).getText().startsWith("finished"));
             owner.screenshot("03-ten-epochs");
+            owner.script("document.getElementById('network-a').scrollIntoView();");
+            owner.screenshot("03b-network-and-details");
+            owner.script("document.getElementById('charts').scrollIntoView();");
+            owner.screenshot("03c-charts");
             assertEquals(IntStream.rangeClosed(0, EPOCHS).boxed().toList(), epochList(owner));
             assertCanvasDrawn(owner, "network-a");
             assertTrue(owner.consoleErrors().isEmpty(), "console errors: " + owner.consoleErrors());
