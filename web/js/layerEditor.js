@@ -29,12 +29,15 @@ export function createLayerEditor({ onChange }) {
     }
   }
 
-  function addRow({ width, activation }) {
+  // Each row keeps the layer's other settings (batchNorm, dropout) so that reading it back loses nothing.
+  function addRow({ width, activation, ...rest }) {
     const index = rows.children.length;
     const widthInput = el('input', { type: 'text', inputmode: 'numeric', 'aria-label': `Width of layer ${index}`, value: width, onChange });
     const activationSelect = el('select', { 'aria-label': `Activation of layer ${index}`, onChange },
       ACTIVATIONS.map((name) => el('option', { value: name, selected: name === activation }, name)));
-    rows.append(el('div', { className: 'layer-row' }, el('span', { className: 'layer-label' }, `layer ${index}`), widthInput, activationSelect));
+    const row = el('div', { className: 'layer-row' }, el('span', { className: 'layer-label' }, `layer ${index}`), widthInput, activationSelect);
+    row.dataset.rest = JSON.stringify(rest);
+    rows.append(row);
   }
 
   function lastRowValues() {
@@ -52,7 +55,7 @@ export function createLayerEditor({ onChange }) {
         if (!/^\d+$/.test(text)) {
           errors.push({ field: 'network.hiddenLayers', value: text, allowed: `a whole number for the width of layer ${i}` });
         }
-        return { width: Number(text), activation: row.querySelector('select').value };
+        return { ...JSON.parse(row.dataset.rest || '{}'), width: Number(text), activation: row.querySelector('select').value };
       });
     },
     write(layers) {

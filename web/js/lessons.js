@@ -17,12 +17,18 @@ export const LESSONS = Object.freeze([
   {
     id: 'depth',
     title: 'Why depth?',
-    text: 'One hidden layer can in principle fit anything, but it may need a huge number of units. Stacking layers lets each one build on the features of the layer before: edges, then strokes, then digits. Here a deeper network separates two interleaved spirals that a shallow one of similar size struggles with.',
-    formula: 'f(x) = f_L(… f_2(f_1(x)))',
+    text: 'One hidden layer can in principle fit anything, but it may need a huge number of units. Stacking layers lets each one build on the features of the layer before: strokes, then parts, then digits. This lesson trains two networks side by side on 8×8 images of handwritten digits with about the same number of weights: run A has one hidden layer of 128 units, run B four layers of 48.',
+    formula: 'f(x) = f_L(… f_2(f_1(x)));  weights: A 64·128 + 128·10 ≈ 9.5k,  B 64·48 + 3·48·48 + 48·10 ≈ 10.5k',
     chart: 'loss',
-    question: 'With the same number of weights, will three layers of 32 reach a lower held-out loss than one layer of 96?',
-    preset: 'depth-spirals',
-    config: deepNet('relu', { kind: 'he-normal' }, { network: { depth: 3 } }),
+    question: 'Which run reaches the lower held-out loss after 30 epochs, the wide one (A) or the deep one (B)? Does either overfit?',
+    preset: 'depth-digits',
+    config: {
+      seed: 42,
+      data: { dataset: 'digits' },
+      network: { depth: 1, width: 128, activation: 'relu', init: { kind: 'he-normal' } },
+      training: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 30 },
+    },
+    compareWith: { network: { depth: 4, width: 48 } },
   },
   {
     id: 'vanishing',

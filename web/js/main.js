@@ -73,18 +73,21 @@ async function boot() {
       controller.attach('b', address.sessionIdB, address.ownerKeyB);
     }
   }
-  startRenderLoop(store, views, followViewerConfig(builder));
+  startRenderLoop(store, views, followSessionConfig(actions, builder));
 }
 
-// Viewers see the owner's configuration in the (read-only) builder once it arrives.
-function followViewerConfig(builder) {
-  let shownSession = null;
+// Shows a session's configuration in the builder once the server has sent it: read-only for
+// viewers, and as the applied setup for owners, so Start drives that session.
+function followSessionConfig(actions, builder) {
+  let shownSessions = '';
   return (state) => {
-    const run = state.runs.a;
-    applyRole(run, builder);
-    if (run && run.role === 'viewer' && run.config && shownSession !== run.sessionId) {
-      shownSession = run.sessionId;
-      builder.write(run.config);
+    const { a, b } = state.runs;
+    applyRole(a, builder);
+    const ready = a?.config && (!b || b.config);
+    const key = `${a?.sessionId}/${b?.sessionId}`;
+    if (ready && key !== shownSessions) {
+      shownSessions = key;
+      actions.adoptSessions(a.config, b ? b.config : null);
     }
   };
 }

@@ -41,16 +41,16 @@ export function createNetworkView(canvas, { onSelectLayer }) {
     }
   });
 
-  /** Draws `run` and returns whether an animation is still playing. */
+  /** Draws `run` (null before any session) and returns whether an animation is still playing. */
   function render(run, selectedLayer, now) {
     selected = selectedLayer;
-    const stats = latestStats(run);
+    const stats = run ? latestStats(run) : null;
     resize();
     const width = canvas.clientWidth;
     const height = canvas.clientHeight;
     context.clearRect(0, 0, width, height);
     if (!stats) {
-      drawWaiting(width, height);
+      drawWaiting(width, height, run ? 'Waiting for the first statistics…' : 'No run yet: press Start, or Step epoch to train one epoch at a time.');
       return false;
     }
     if (stats.step !== drawnStep || (current && current.run !== run)) {
@@ -100,11 +100,12 @@ export function createNetworkView(canvas, { onSelectLayer }) {
     });
   }
 
-  function drawWaiting(width, height) {
+  function drawWaiting(width, height, text) {
     context.fillStyle = '#555';
     context.font = '14px system-ui, sans-serif';
     context.textAlign = 'center';
-    context.fillText('Waiting for the first statistics…', width / 2, height / 2);
+    context.fillText(text, width / 2, height / 2);
+    canvas.setAttribute('aria-label', text);
   }
 
   function resize() {

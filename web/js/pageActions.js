@@ -77,7 +77,7 @@ export function createPageActions({ store, controller, builder, compare, presets
       }
     }
     builder.write(config);
-    compare.write(config, null);
+    compare.write(config, lesson.compareWith ? mergeSettings(config, lesson.compareWith) : null);
     appliedSetup = null;
     syncSetupAddress(lesson.id);
     notify('info', `Loaded “${lesson.title}”. Answer the question, then press Start.`);
@@ -121,5 +121,30 @@ export function createPageActions({ store, controller, builder, compare, presets
     }
   }
 
-  return { run, loadLesson, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, forgetSetup: () => { appliedSetup = null; } };
+  /**
+   * Takes the runs' configurations (sent by the server on connecting) as the applied setup, so that
+   * Start on an owner link drives that session instead of creating a new one.
+   */
+  function adoptSessions(configA, configB) {
+    builder.write(configA);
+    compare.write(configA, configB);
+    const { config } = builder.read();
+    const setupB = compare.enabled() ? compare.configFor(config).config : null;
+    appliedSetup = JSON.stringify(setupB ? [config, setupB] : [config]);
+  }
+
+  return {
+    run, loadLesson, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
+    forgetSetup: () => { appliedSetup = null; },
+  };
+}
+
+// Copies `config` with `overrides` (a partial configuration) laid over it, object by object.
+function mergeSettings(config, overrides) {
+  const merged = structuredClone(config);
+  for (const [key, value] of Object.entries(overrides)) {
+    const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+    merged[key] = nested ? mergeSettings(merged[key] || {}, value) : value;
+  }
+  return merged;
 }

@@ -17,7 +17,7 @@ export function startRenderLoop(store, views, afterChange = () => {}) {
     const changed = store.version() !== drawnVersion;
     const { a, b } = state.runs;
     if ((changed || animating) && views.networkA) {
-      animating = a ? views.networkA.render(a, state.ui.selectedLayer, now) : false;
+      animating = views.networkA.render(a, state.ui.selectedLayer, now);
       if (figureB) {
         figureB.hidden = !b;
       }

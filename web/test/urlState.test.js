@@ -30,10 +30,10 @@ test('every table field round trips', () => {
   config.network.leakySlope = 0.2;
   config.network.batchNorm = true;
   config.network.dropout = 0.1;
-  config.network.init = { kind: 'normal', sigma: 0.01, gain: 2, bias: 0.5 };
+  config.network.init = { kind: 'normal', sigma: 0.01, limit: 0.3, gain: 2, bias: 0.5 };
   config.network.loss = 'mse';
   config.training = {
-    optimizer: 'adam', learningRate: 1e-3, momentum: 0.5, beta1: 0.8, beta2: 0.99, epsilon: 1e-6,
+    optimizer: 'adam', learningRate: 1e-3, momentum: 0.5, beta1: 0.8, beta2: 0.99, rho: 0.95, epsilon: 1e-6,
     batchSize: 64, epochs: 10, weightDecay: 1e-4, clipNorm: 1, clipValue: 0.5,
     schedule: { kind: 'cosine', stepEpochs: 5, gamma: 0.1, minLearningRate: 1e-4 },
   };

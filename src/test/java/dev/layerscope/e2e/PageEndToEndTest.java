@@ -84,6 +84,9 @@ class PageEndToEndTest {
             owner.screenshot("03c-charts");
             assertEquals(IntStream.rangeClosed(0, EPOCHS).boxed().toList(), epochList(owner));
             assertCanvasDrawn(owner, "network-a");
+            owner.driver.findElement(By.cssSelector("#chart-gradient .chart-actions button:nth-child(2)")).click();
+            assertEquals(POINTS_PER_LAYER, owner.driver.findElements(By.cssSelector("#chart-gradient-table tbody tr")).size(),
+                    "the table view has one row per epoch");
             assertTrue(owner.consoleErrors().isEmpty(), "console errors: " + owner.consoleErrors());
 
             viewer.await(60, EPOCHS + " epochs on the viewer's gradient chart", d -> allLayersHave(viewer, POINTS_PER_LAYER));
@@ -94,7 +97,67 @@ class PageEndToEndTest {
             assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
             assertTrue(viewer.driver.findElement(By.id("fork")).isDisplayed(), "viewers can fork");
             assertCanvasDrawn(viewer, "network-a");
+
+            viewer.driver.findElement(By.id("fork")).click();
+            viewer.await(30, "the forked session, owned by the viewer",
+                    d -> d.getCurrentUrl().contains("#owner=") && "you drive this run".equals(d.findElement(By.id("role")).getText()));
+            viewer.await(30, "the fork's copied history", d -> allLayersHave(viewer, POINTS_PER_LAYER));
+            assertTrue(viewer.driver.findElement(By.id("start")).isDisplayed(), "the fork's owner gets the start button");
+            viewer.screenshot("04b-viewer-forked");
             assertTrue(viewer.consoleErrors().isEmpty(), "console errors: " + viewer.consoleErrors());
+        }
+    }
+
+    @Test
+    void invalidSettingsShownBesideControls() throws IOException {
+        try (Browser browser = new Browser(1200, 900)) {
+            browser.driver.get(base + "/?depth=500");
+            WebElement depthError = browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth-error")));
+            browser.driver.findElement(By.id("start")).click();
+            browser.await(20, "the server's error beside depth", d -> depthError.getText().contains("500"));
+            assertTrue(depthError.getText().contains("Allowed:"), "the message says what is allowed: " + depthError.getText());
+            assertEquals("500", browser.driver.findElement(By.id("f-network-depth")).getAttribute("value"),
+                    "the value is kept as typed, not clamped");
+
+            WebElement rate = browser.driver.findElement(By.id("f-training-learningRate"));
+            rate.clear();
+            rate.sendKeys("fast");
+            browser.driver.findElement(By.id("start")).click();
+            String rateError = browser.driver.findElement(By.id("f-training-learningRate-error")).getText();
+            browser.screenshot("06-invalid-settings");
+            assertTrue(rateError.contains("\"fast\""), "the error names the value: " + rateError);
+            assertEquals("true", rate.getAttribute("aria-invalid"));
+        }
+    }
+
+    @Test
+    void compareRunsAdvanceInLockStep() throws IOException {
+        try (Browser browser = new Browser(1400, 1000)) {
+            browser.driver.get(base + "/?depth=4&width=16&act=sigmoid&init=normal&epochs=4&compare=true&b.act=relu&b.init=he-normal");
+            browser.await(20, "the compare panel", d -> d.findElement(By.id("b-network-activation")).isDisplayed());
+            browser.driver.findElement(By.id("start")).click();
+
+            // Four hidden layers and the output layer, for each of the two runs.
+            int compareLayers = 2 * 5;
+            long[] largestGap = {0};
+            browser.await(60, "four epochs of both runs", d -> {
+                List<Long> counts = pointCounts(browser);
+                if (counts.size() == compareLayers) {
+                    long gap = counts.stream().mapToLong(Long::longValue).max().orElse(0)
+                            - counts.stream().mapToLong(Long::longValue).min().orElse(0);
+                    largestGap[0] = Math.max(largestGap[0], gap);
+                }
+                return counts.size() == compareLayers && counts.stream().allMatch(count -> count == 5);
+            });
+            assertTrue(largestGap[0] <= 1, "one run got " + largestGap[0] + " epochs ahead of the other");
+            browser.screenshot("07-compare");
+            @SuppressWarnings("unchecked")
+            List<String> labels = (List<String>) browser.script(
+                    "return Chart.getChart(document.getElementById('chart-gradient-canvas')).data.datasets.map((d) => d.label);");
+            assertTrue(labels.contains("A: layer 0") && labels.contains("B: layer 0"), "both runs overlaid: " + labels);
+            assertTrue(browser.driver.findElement(By.id("network-b")).isDisplayed(), "run B has its own canvas");
+            assertCanvasDrawn(browser, "network-b");
+            assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
     }
 
@@ -128,6 +191,12 @@ class PageEndToEndTest {
 
     private static long epochEvents(Browser browser) {
         return (Long) browser.script("return window.layerscopeEvents.filter((event) => event && event.type === 'layerscope:epoch').length;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> pointCounts(Browser browser) {
+        List<Long> counts = (List<Long>) browser.script(PageScripts.GRADIENT_POINTS_PER_LAYER);
+        return counts == null ? List.of() : counts;
     }
 
     @SuppressWarnings("unchecked")
