@@ -6,6 +6,7 @@ import { CHART_NAMES } from './chartNames.js';
 import { lineDataset, lineOptions } from './chartOptions.js';
 import { createGradientChart } from './gradientChart.js';
 import { createHistogramChart } from './histogramChart.js';
+import { createPredictionView } from './predictionView.js';
 import { initialStats, latestStats } from './runState.js';
 import { layerStyle, seriesStyle } from './scales.js';
 import { fractionSeries, layerName, scalarSeries, varianceProfile } from './series.js';
@@ -33,6 +34,7 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
   const histogram = wanted('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
+  const prediction = wanted('prediction') && createPredictionView(parent);
 
   function update(state) {
     const runs = visibleRuns(state);
@@ -53,6 +55,9 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
     }
     if (histogram) {
       histogram.update(runs[0].run, state.ui.selectedLayer, state.ui.histogramField);
+    }
+    if (prediction) {
+      prediction.update(runs[0].run);
     }
   }
 

@@ -15,6 +15,17 @@ const STATE = Object.freeze({
 
 const DETAIL_LAYER = Object.freeze({ layerIndex: 'number', 'units?': UNIT_SAMPLE });
 
+// The model's predictions on a grid over a 2-D dataset and on a few held-out samples; the
+// fields are described in predictionView.js.
+const PREDICTION = Object.freeze({
+  epoch: 'number',
+  step: 'number',
+  'boundary?': { xMin: 'number', xMax: 'number', yMin: 'number', yMax: 'number', columns: 'number', rows: 'number', predicted: 'numbers', 'confidence?': 'numbers' },
+  'points?': { x: 'numbers', y: 'numbers', label: 'numbers', predicted: 'numbers' },
+  'samples?': { imageShape: 'numbers', pixels: ['string'], label: 'numbers', predicted: 'numbers' },
+  'classNames?': ['string'],
+});
+
 // Shape of each message type beyond its `type` field.
 const MESSAGES = Object.freeze({
   welcome: { protocolVersion: 'number', sessionId: 'string', role: 'string', state: STATE, viewerCount: 'number' },
@@ -24,6 +35,7 @@ const MESSAGES = Object.freeze({
   epoch: { stats: EPOCH_STATS },
   detail: { epoch: 'number', step: 'number', layers: [DETAIL_LAYER] },
   batch: { step: 'number', epoch: 'number', batchLoss: 'number' },
+  prediction: PREDICTION,
   reset: { state: STATE },
   pong: {},
   error: { error: 'string' },

@@ -16,6 +16,7 @@ export function emptyRun(sessionId = null, ownerKey = null) {
     receivingHistory: false,
     details: {},
     lastBatch: null,
+    prediction: null,
     connection: { status: 'idle', attempt: 0, reason: '' },
     lastError: null,
   };
@@ -51,6 +52,11 @@ export function applyMessage(run, message) {
     case 'viewerCount':
       run.viewerCount = message.viewerCount;
       break;
+    case 'prediction':
+      if (!run.prediction || run.prediction.step <= message.step) {
+        run.prediction = message;
+      }
+      break;
     case 'batch':
       run.lastBatch = { step: message.step, epoch: message.epoch, batchLoss: message.batchLoss };
       break;
@@ -60,6 +66,7 @@ export function applyMessage(run, message) {
       run.history = [];
       run.details = {};
       run.lastBatch = null;
+      run.prediction = null;
       break;
     case 'error':
       run.lastError = message;

@@ -43,7 +43,8 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
       } else if (first) {
         send(runKey, commandMessage(first));
       }
-    } else if (lockStep && (message.type === 'state' || message.type === 'epoch')) {
+    } else if (lockStep && ['state', 'epoch', 'error'].includes(message.type)) {
+      settleLockStep(runKey, message);
       advanceLockStep();
     }
   }
@@ -72,7 +73,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     if (configs.length < 2) {
       detach('b');
     }
-    lockStep = configs.length === 2 && firstCommand === 'start' ? { speed, lastStepMillis: 0, timer: null } : null;
+    lockStep = configs.length === 2 && firstCommand === 'start' ? newLockStep(speed) : null;
     created.forEach((session, i) => {
       attach(keys[i], session.id, session.ownerKey);
       pendingCommands.set(keys[i], { command: firstCommand, speed });
@@ -80,33 +81,59 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     return created;
   }
 
-  // Sends stepEpoch to both runs when both have finished the same epoch and neither is running.
+  // Sends stepEpoch to both runs when both have finished the same epoch, and to the run behind when
+  // they differ. A run counts as finished with a step only once a state frame other than running
+  // has arrived after the stepEpoch was sent, so a late state frame can never trigger a second step.
   function advanceLockStep() {
     const { a, b } = store.get().runs;
     if (!lockStep || !a || !b || !a.state || !b.state || pendingCommands.size > 0) {
       return;
     }
-    if (TERMINAL.has(a.state.status) || TERMINAL.has(b.state.status)) {
+    if (TERMINAL.has(a.state.status) && TERMINAL.has(b.state.status)) {
       lockStep = null;
       return;
     }
+    const ready = (run, key) => !lockStep.awaiting.has(key) && run.state.status !== 'running' && !TERMINAL.has(run.state.status);
     const epochA = latestStats(a)?.epoch ?? -1;
     const epochB = latestStats(b)?.epoch ?? -1;
-    const idle = a.state.status !== 'running' && b.state.status !== 'running';
-    if (!idle || epochA !== epochB || lockStep.timer) {
+    let targets = [];
+    if (epochA === epochB) {
+      targets = ready(a, 'a') && ready(b, 'b') ? ['a', 'b'] : [];
+    } else {
+      const [behind, run] = epochA < epochB ? ['a', a] : ['b', b];
+      targets = ready(run, behind) ? [behind] : [];
+    }
+    if (targets.length === 0 || lockStep.timer) {
       return;
     }
     const gapMillis = lockStep.speed > 0 ? 1000 / lockStep.speed : 0;
-    const waitMillis = Math.max(0, lockStep.lastStepMillis + gapMillis - Date.now());
+    const waitMillis = targets.length === 2 ? Math.max(0, lockStep.lastStepMillis + gapMillis - Date.now()) : 0;
     lockStep.timer = setTimeout(() => {
       if (!lockStep) {
         return;
       }
       lockStep.timer = null;
-      lockStep.lastStepMillis = Date.now();
-      send('a', commandMessage('stepEpoch'));
-      send('b', commandMessage('stepEpoch'));
+      if (targets.length === 2) {
+        lockStep.lastStepMillis = Date.now();
+      }
+      for (const key of targets) {
+        lockStep.awaiting.add(key);
+        send(key, commandMessage('stepEpoch'));
+      }
     }, waitMillis);
+  }
+
+  // Marks a lock-step run as done with its step when its status leaves running, or when the server
+  // rejected the step, so the next round can go.
+  function settleLockStep(runKey, message) {
+    if (!lockStep) {
+      return;
+    }
+    const settled = message.type === 'state' && message.state.status !== 'running';
+    const rejected = message.type === 'error' && message.command === 'stepEpoch';
+    if (settled || rejected) {
+      lockStep.awaiting.delete(runKey);
+    }
   }
 
   /** Sends an owner command to every run on the page (both runs in compare mode). */
@@ -115,7 +142,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     const keys = ['a', 'b'].filter((key) => runs[key] && isOwner(runs[key]));
     if (runs.b && (name === 'start' || name === 'pause' || name === 'reset')) {
       if (name === 'start') {
-        lockStep = lockStep || { speed: store.get().ui.speed, lastStepMillis: 0, timer: null };
+        lockStep = lockStep || newLockStep(store.get().ui.speed);
         advanceLockStep();
         return;
       }
@@ -143,4 +170,8 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
   }
 
   return { attach, detach, startNew, command, setSpeed, fork, send };
+}
+
+function newLockStep(speed) {
+  return { speed, lastStepMillis: 0, timer: null, awaiting: new Set() };
 }

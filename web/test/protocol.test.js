@@ -93,3 +93,22 @@ test('field errors from list or top level', () => {
   const single = fieldErrors({ error: 'viewers may not start', field: 'type', value: 'start', allowed: 'ping' });
   assert.deepEqual(single, [{ field: 'type', value: 'start', allowed: 'ping', error: 'viewers may not start' }]);
 });
+
+test('prediction frame with boundary and samples', () => {
+  const frame = {
+    type: 'prediction', epoch: 2, step: 50,
+    boundary: { xMin: -1, xMax: 1, yMin: -1, yMax: 1, columns: 2, rows: 1, predicted: [0, 1], confidence: [0.9, 'NaN'] },
+    samples: { imageShape: [2, 2], pixels: ['AAAAAA=='], label: [3], predicted: [3] },
+    classNames: ['a', 'b'],
+  };
+  const message = parseServerMessage(JSON.stringify(frame));
+  assert.deepEqual(message.boundary.predicted, [0, 1]);
+  assert.ok(Number.isNaN(message.boundary.confidence[1]));
+  assert.equal(message.points, null);
+  assert.deepEqual(message.samples.pixels, ['AAAAAA==']);
+});
+
+test('prediction frame with bad pixels rejected', () => {
+  const frame = { type: 'prediction', epoch: 2, step: 50, samples: { imageShape: [2, 2], pixels: [7], label: [3], predicted: [3] } };
+  assert.throws(() => parseServerMessage(JSON.stringify(frame)), (e) => e.path === 'prediction.samples.pixels[0]');
+});

@@ -63,3 +63,12 @@ test('state, viewer count and error', () => {
   assert.equal(run.viewerCount, 9);
   assert.equal(run.lastError.code, 'invalidState');
 });
+
+test('prediction keeps newest step', () => {
+  const run = welcomed();
+  applyMessage(run, { type: 'prediction', epoch: 2, step: 50, boundary: null });
+  applyMessage(run, { type: 'prediction', epoch: 1, step: 25, boundary: null });
+  assert.equal(run.prediction.step, 50);
+  applyMessage(run, { type: 'reset', config: {}, state: READY });
+  assert.equal(run.prediction, null);
+});

@@ -3,6 +3,7 @@ package dev.layerscope.e2e;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -55,11 +56,27 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    /** Waits up to `seconds` for `condition` to return a non-null, non-false value, and returns it. */
+    /**
+     * Waits up to `seconds` for `condition` to return a non-null, non-false value, and returns it. On
+     * timeout it saves a screenshot named after the description and adds the page's status line and
+     * messages to the exception, so a failure in CI shows what the page was showing.
+     */
     <T> T await(int seconds, String description, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds))
-                .withMessage(description)
-                .until(ignored -> condition.apply(driver));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                    .withMessage(description)
+                    .until(ignored -> condition.apply(driver));
+        } catch (TimeoutException e) {
+            Object page = script("""
+                    const text = (id) => document.getElementById(id)?.textContent ?? '';
+                    return `status: ${text('run-status')} | messages: ${text('messages')} | connection: ${text('connection')}`;""");
+            try {
+                screenshot("timeout-" + description.replaceAll("[^A-Za-z0-9]+", "-"));
+            } catch (IOException | RuntimeException screenshotFailure) {
+                e.addSuppressed(screenshotFailure);
+            }
+            throw new TimeoutException(description + " (page " + page + ")", e);
+        }
     }
 
     Object script(String javascript, Object... arguments) {
