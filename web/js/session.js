@@ -2,11 +2,10 @@
 // steps both runs one epoch at a time so neither gets ahead of the other.
 
 import { createSession, forkSession } from './api.js';
+import { endsStep, lockStepOver, lockStepTargets } from './lockStep.js';
 import { commandMessage, setSpeedMessage } from './protocol.js';
 import { emptyRun, isOwner, latestStats } from './runState.js';
 import { connectRun } from './socket.js';
-
-const TERMINAL = new Set(['finished', 'diverged']);
 
 export function createSessionController(store, { onEvent = () => {} } = {}) {
   const sockets = {};
@@ -44,7 +43,9 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
         send(runKey, commandMessage(first));
       }
     } else if (lockStep && ['state', 'epoch', 'error'].includes(message.type)) {
-      settleLockStep(runKey, message);
+      if (endsStep(message)) {
+        lockStep.awaiting.delete(runKey);
+      }
       advanceLockStep();
     }
   }
@@ -81,28 +82,23 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     return created;
   }
 
-  // Sends stepEpoch to both runs when both have finished the same epoch, and to the run behind when
-  // they differ. A run counts as finished with a step only once a state frame other than running
-  // has arrived after the stepEpoch was sent, so a late state frame can never trigger a second step.
+  // Sends stepEpoch to the runs lockStepTargets picks. A run counts as done with a step only once a
+  // state frame other than running has arrived after the stepEpoch was sent, so a late state frame
+  // can never trigger a second step while the first is still training.
   function advanceLockStep() {
     const { a, b } = store.get().runs;
     if (!lockStep || !a || !b || !a.state || !b.state || pendingCommands.size > 0) {
       return;
     }
-    if (TERMINAL.has(a.state.status) && TERMINAL.has(b.state.status)) {
+    const runs = {
+      a: { status: a.state.status, epoch: latestStats(a)?.epoch ?? -1 },
+      b: { status: b.state.status, epoch: latestStats(b)?.epoch ?? -1 },
+    };
+    if (lockStepOver(runs)) {
       lockStep = null;
       return;
     }
-    const ready = (run, key) => !lockStep.awaiting.has(key) && run.state.status !== 'running' && !TERMINAL.has(run.state.status);
-    const epochA = latestStats(a)?.epoch ?? -1;
-    const epochB = latestStats(b)?.epoch ?? -1;
-    let targets = [];
-    if (epochA === epochB) {
-      targets = ready(a, 'a') && ready(b, 'b') ? ['a', 'b'] : [];
-    } else {
-      const [behind, run] = epochA < epochB ? ['a', a] : ['b', b];
-      targets = ready(run, behind) ? [behind] : [];
-    }
+    const targets = lockStepTargets(runs, lockStep.awaiting);
     if (targets.length === 0 || lockStep.timer) {
       return;
     }
@@ -121,19 +117,6 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
         send(key, commandMessage('stepEpoch'));
       }
     }, waitMillis);
-  }
-
-  // Marks a lock-step run as done with its step when its status leaves running, or when the server
-  // rejected the step, so the next round can go.
-  function settleLockStep(runKey, message) {
-    if (!lockStep) {
-      return;
-    }
-    const settled = message.type === 'state' && message.state.status !== 'running';
-    const rejected = message.type === 'error' && message.command === 'stepEpoch';
-    if (settled || rejected) {
-      lockStep.awaiting.delete(runKey);
-    }
   }
 
   /** Sends an owner command to every run on the page (both runs in compare mode). */
