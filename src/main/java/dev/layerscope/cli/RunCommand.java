@@ -1,16 +1,115 @@
 package dev.layerscope.cli;
 
-import java.io.PrintStream;
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
+import dev.layerscope.config.Presets;
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.data.Datasets;
+import dev.layerscope.stats.EpochStats;
+import dev.layerscope.training.DivergedException;
+import dev.layerscope.training.StepResult;
+import dev.layerscope.training.Trainer;
 
-/** The {@code run} command: trains one configuration headless. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+
+/**
+ * The {@code run} command: trains one configuration headless and writes one JSON object per statistics
+ * snapshot (initialization, every epoch, and every N steps when configured) as JSON Lines, with a
+ * progress line per epoch on standard error.
+ */
 public final class RunCommand {
+
+    /** Exit status when the options or the configuration are invalid. */
+    public static final int INVALID_INPUT = 2;
+    /** Exit status when training diverged; the lines up to the divergence are still written. */
+    public static final int DIVERGED = 3;
+    /** Exit status when the output could not be written. */
+    public static final int WRITE_FAILED = 1;
 
     private RunCommand() {
     }
 
+    /** Runs the command with the arguments after {@code run} and returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        // TODO: replaced by the headless trainer.
-        err.println("run: not available in this build");
-        return 2;
+        RunConfig config;
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+            config = loadConfig(options);
+        } catch (ConfigException e) {
+            for (FieldError error : e.errors()) {
+                err.println("invalid configuration: " + error.message());
+            }
+            return INVALID_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            return INVALID_INPUT;
+        } catch (IOException e) {
+            err.println("run: could not read the configuration file: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        Trainer trainer;
+        try {
+            Dataset dataset = Datasets.load(config.data(), config.seed());
+            trainer = new Trainer(config, dataset);
+        } catch (IllegalArgumentException e) {
+            err.println("run: invalid configuration: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        try (LineSink sink = LineSink.open(options.out(), out)) {
+            int status = train(trainer, sink, err);
+            sink.commit();
+            return status;
+        } catch (IOException e) {
+            err.println("run: could not write " + options.out() + ": " + e.getMessage());
+            return WRITE_FAILED;
+        }
+    }
+
+    private static RunConfig loadConfig(RunOptions options) throws IOException {
+        RunConfig config = options.preset() != null
+                ? Presets.load(options.preset())
+                : RunConfig.fromJson(Files.readString(options.configFile(), StandardCharsets.UTF_8));
+        if (options.epochs() != null) {
+            config = config.withEpochs(options.epochs());
+        }
+        if (options.seed() != null) {
+            config = config.withSeed(options.seed());
+        }
+        return config;
+    }
+
+    private static int train(Trainer trainer, LineSink sink, PrintStream err) throws IOException {
+        int epochs = trainer.config().training().epochs();
+        EpochStats initial = trainer.initialStats();
+        sink.write(StatsJson.toLine(initial));
+        reportProgress(err, initial, epochs);
+        while (!trainer.finished()) {
+            StepResult result;
+            try {
+                result = trainer.trainBatch();
+            } catch (DivergedException e) {
+                err.println("run: " + e.getMessage());
+                return DIVERGED;
+            }
+            if (result.stats() != null) {
+                sink.write(StatsJson.toLine(result.stats()));
+                if (result.epochFinished()) {
+                    reportProgress(err, result.stats(), epochs);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void reportProgress(PrintStream err, EpochStats stats, int epochs) {
+        err.println(String.format(Locale.ROOT, "epoch %d/%d  step %d  train loss %.4f  test loss %.4f  test accuracy %.3f  %.0f samples/s",
+                stats.epoch(), epochs, stats.step(), stats.trainLoss(), stats.testLoss(), stats.testAccuracy(),
+                stats.samplesPerSecond()));
     }
 }

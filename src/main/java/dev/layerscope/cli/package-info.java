@@ -1,2 +1,5 @@
-/** Command-line entry points: {@code run} trains headless, {@code serve} starts the web server. */
+/**
+ * Command-line commands: {@code run} trains one configuration headless and writes statistics as JSON
+ * Lines; {@code serve} starts the web server.
+ */
 package dev.layerscope.cli;

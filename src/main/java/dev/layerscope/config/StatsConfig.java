@@ -1,7 +1,7 @@
 package dev.layerscope.config;
 
 /**
- * What the statistics cover.
+ * Scope of the statistics.
  *
  * @param evalSamples   size of the fixed evaluation batch drawn from the training split
  * @param histogramBins bins of every histogram

@@ -24,7 +24,7 @@ public final class RandomStream {
         return new RandomStream(mix(seed ^ mix(purpose * GOLDEN_GAMMA + GOLDEN_GAMMA)));
     }
 
-    /** The whole state; {@link #setState} with it continues the stream exactly. */
+    /** Returns the whole state, which {@link #setState} accepts to continue the stream exactly. */
     public long state() {
         return state;
     }

@@ -146,27 +146,28 @@ public enum Activation {
     /** Returns f'(z); {@code slope} is used by {@link #LEAKY_RELU} only. */
     public abstract double derivative(double z, double slope);
 
-    /** Whether saturation is defined for this function: sigmoid and tanh, which flatten on both sides. */
+    /** Returns whether saturation is defined for this function: sigmoid and tanh, which flatten on both sides. */
     public boolean saturates() {
         return this == SIGMOID || this == TANH;
     }
 
-    /** Whether units can die: ReLU and leaky ReLU, whose units stop learning once z <= 0 for every input. */
+    /** Returns whether units can die: ReLU and leaky ReLU, whose units stop learning once z <= 0 for every input. */
     public boolean canDie() {
         return this == RELU || this == LEAKY_RELU;
     }
 
     /**
-     * Whether pre-activation {@code z} is saturated: f'(z) is below {@link #SATURATION_THRESHOLD} times
+     * Returns whether pre-activation {@code z} is saturated: f'(z) is below {@link #SATURATION_THRESHOLD} times
      * the maximum of f', so the unit passes back less than 5% of the gradient it passes at its steepest.
-     * For sigmoid that is |z| > 4.36 (a below 0.0126 or above 0.9874), for tanh |z| > 2.30. Always false
+     * For sigmoid that is |z| > 4.357 (a below 0.0127 or above 0.9873), for tanh |z| > 2.178 (|a| above 0.9747).
+     * Always false
      * when {@link #saturates()} is false.
      */
     public boolean isSaturated(double z, double slope) {
         return saturates() && derivative(z, slope) < SATURATION_THRESHOLD * maxDerivative();
     }
 
-    /** The maximum of f'(z), reached at z = 0, for the saturating functions; NaN for the others. */
+    /** Returns the maximum of f'(z), reached at z = 0, for the saturating functions; NaN for the others. */
     private double maxDerivative() {
         return switch (this) {
             case SIGMOID -> 0.25;
@@ -175,7 +176,7 @@ public enum Activation {
         };
     }
 
-    /** Whether a unit with pre-activation {@code z} outputs its dead value: z <= 0 for ReLU-like units. */
+    /** Returns whether a unit with pre-activation {@code z} outputs its dead value: z <= 0 for ReLU-like units. */
     public boolean isInactive(double z) {
         return canDie() && z <= 0;
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Network {
 
-    /** How a forward pass treats batch normalization and dropout. */
+    /** Treatment of batch normalization and dropout in a forward pass. */
     public enum Mode {
         /** Batch statistics, running averages updated, dropout on. */
         TRAIN,
@@ -78,7 +78,7 @@ public final class Network {
 
     /**
      * Returns the mean loss of the last forward pass and back-propagates it: afterwards every
-     * {@link Parameter#gradients()} holds dL/dθ averaged over the batch.
+     * {@link Parameter#gradients()} contains dL/dθ averaged over the batch.
      */
     public double backward(double[] targets) {
         DenseLayer output = outputLayer();
@@ -111,7 +111,7 @@ public final class Network {
         return layers.get(layers.size() - 1);
     }
 
-    /** Every trainable array, layer by layer (live). */
+    /** Returns every trainable array, layer by layer (live). */
     public List<Parameter> parameters() {
         return parameters;
     }

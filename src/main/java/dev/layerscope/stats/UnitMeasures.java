@@ -60,7 +60,7 @@ public final class UnitMeasures {
         return true;
     }
 
-    /** Whether the unit's pre-activation is saturated for more than half of the samples. */
+    /** Returns whether the unit's pre-activation is saturated for more than half of the samples. */
     static boolean isMostlySaturated(Activation activation, double slope, double[] preActivation, int rows, int width, int unit) {
         if (!activation.saturates()) {
             return false;

@@ -1,7 +1,8 @@
 package dev.layerscope.training;
 
 /**
- * Where a run blew up: the first non-finite value found, scanning layers from the input side.
+ * The location of a blow-up: the first NaN or infinite value in the order of computation (the forward pass
+ * from the input side, the loss, the backward pass from the output side, then the updated parameters).
  *
  * @param step       the step during which it happened (1 = the first step)
  * @param epoch      epochs completed before that step

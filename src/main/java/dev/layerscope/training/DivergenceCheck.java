@@ -6,46 +6,61 @@ import dev.layerscope.network.Parameter;
 
 import java.util.List;
 
-/** Finds the first NaN or infinite value of a step, scanning layers from the input side. */
+/** Finds the first NaN or infinite value of a step, in the order the step computed its values. */
 final class DivergenceCheck {
 
     private DivergenceCheck() {
     }
 
-    /** Checks the loss, the forward signal and every gradient after back-propagation; returns null when all are finite. */
+    /**
+     * Checks the forward signal, the loss and every gradient after back-propagation; returns null when
+     * all are finite. Otherwise it names the value computed first: the forward pass from the input side,
+     * then the loss, then the backward pass from the output side, because a NaN spreads to everything
+     * computed after it.
+     */
     static Divergence afterBackward(Network network, int rows, double loss, long step, int epoch, double learningRate) {
         if (Double.isFinite(loss) && gradientsFinite(network.parameters())) {
             return null;
         }
-        for (DenseLayer layer : network.layers()) {
-            int count = rows * layer.width();
-            String quantity = firstNonFinite(layer, count, network.parameters());
+        List<DenseLayer> layers = network.layers();
+        for (DenseLayer layer : layers) {
+            String quantity = firstNonFiniteForward(layer, rows * layer.width());
             if (quantity != null) {
-                return new Divergence(step, epoch, layer.layerIndex(), quantity, advice(quantity, learningRate));
+                return divergence(step, epoch, layer.layerIndex(), quantity, learningRate);
             }
         }
-        int outputIndex = network.outputLayer().layerIndex();
-        return new Divergence(step, epoch, outputIndex, "loss", advice("loss", learningRate));
+        if (!Double.isFinite(loss)) {
+            return divergence(step, epoch, network.outputLayer().layerIndex(), "loss", learningRate);
+        }
+        for (int index = layers.size() - 1; index >= 0; index--) {
+            DenseLayer layer = layers.get(index);
+            String quantity = firstNonFiniteBackward(layer, rows * layer.width(), network.parameters());
+            if (quantity != null) {
+                return divergence(step, epoch, index, quantity, learningRate);
+            }
+        }
+        // Unreachable while the checks above cover every gradient; kept so a future array cannot slip through.
+        return divergence(step, epoch, network.outputLayer().layerIndex(), "loss", learningRate);
     }
 
     /** Checks every parameter after the optimizer step; returns null when all are finite. */
     static Divergence afterUpdate(Network network, long step, int epoch, double learningRate) {
         for (Parameter parameter : network.parameters()) {
             if (!allFinite(parameter.values(), parameter.values().length)) {
-                return new Divergence(step, epoch, parameter.layerIndex(), parameter.name(),
-                        advice(parameter.name(), learningRate));
+                return divergence(step, epoch, parameter.layerIndex(), parameter.name(), learningRate);
             }
         }
         return null;
     }
 
-    private static String firstNonFinite(DenseLayer layer, int count, List<Parameter> parameters) {
+    private static String firstNonFiniteForward(DenseLayer layer, int count) {
         if (!allFinite(layer.preActivation(), count)) {
             return "preActivation";
         }
-        if (!allFinite(layer.activation(), count)) {
-            return "activation";
-        }
+        return allFinite(layer.activation(), count) ? null : "activation";
+    }
+
+    private static String firstNonFiniteBackward(DenseLayer layer, int count, List<Parameter> parameters) {
         if (!allFinite(layer.activationGradient(), count)) {
             return "activationGradient";
         }
@@ -56,6 +71,10 @@ final class DivergenceCheck {
             }
         }
         return null;
+    }
+
+    private static Divergence divergence(long step, int epoch, int layerIndex, String quantity, double learningRate) {
+        return new Divergence(step, epoch, layerIndex, quantity, advice(quantity, learningRate));
     }
 
     private static boolean gradientsFinite(List<Parameter> parameters) {

@@ -4,7 +4,7 @@ import dev.layerscope.network.Parameter;
 
 import java.util.List;
 
-/** What happens to the gradients between back-propagation and the optimizer: L2 weight decay, then clipping. */
+/** Gradient changes between back-propagation and the optimizer: L2 weight decay, then clipping. */
 final class GradientAdjustment {
 
     private GradientAdjustment() {

@@ -7,10 +7,10 @@ import dev.layerscope.network.Parameter;
 import java.util.List;
 
 /**
- * Applies one update θ ← θ − learningRate · (direction) to every parameter from its gradient g, keeping
- * per-component state: the velocity v of momentum and Nesterov, the squared-gradient sum or average of
- * AdaGrad and RMSProp, the moment averages m and v of Adam (with bias correction). It also records the
- * L2 norm of each parameter's update for the update-to-weight ratio.
+ * Applies one update θ ← θ − learningRate · (direction) to every parameter from its gradient g. The
+ * optimizer keeps per-component state: the velocity v of momentum and Nesterov, the squared-gradient
+ * sum or average of AdaGrad and RMSProp, and Adam's bias-corrected moment averages m and v. It also
+ * records the L2 norm of each parameter's update for the update-to-weight ratio.
  */
 final class Optimizer {
 

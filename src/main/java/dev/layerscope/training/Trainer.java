@@ -102,8 +102,9 @@ public final class Trainer {
     }
 
     /**
-     * Performs one optimizer step on the next mini-batch: shuffle at the start of an epoch; forward,
-     * loss, backward; weight decay, clipping; the update; a divergence check; statistics when due.
+     * Performs one optimizer step on the next mini-batch. The step shuffles at the start of an epoch,
+     * runs forward and backward, applies weight decay and clipping, updates the parameters, checks for
+     * divergence and takes statistics when they are due.
      *
      * @throws DivergedException when a loss, activation, gradient or weight became NaN or infinite
      * @throws IllegalStateException when the trainer has finished
@@ -119,16 +120,7 @@ public final class Trainer {
         Batches.gather(dataset.train(), order, from, rows, batchInput, batchTargets);
         double learningRate = schedule.learningRate(baseLearningRate, (double) step / stepsPerEpoch);
 
-        network.forward(batchInput, rows, Network.Mode.TRAIN);
-        double loss = network.backward(batchTargets);
-        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
-
-        TrainingConfig training = config.training();
-        GradientAdjustment.addWeightDecay(network.parameters(), training.weightDecay());
-        GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
-        GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
-        optimizer.step(learningRate);
-        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+        double loss = update(rows, learningRate);
 
         step++;
         batchInEpoch++;
@@ -148,6 +140,21 @@ public final class Trainer {
             epochSamples = 0;
         }
         return new StepResult(step, epoch, loss, epochFinished, stats);
+    }
+
+    /** Runs forward and backward on the gathered batch, adjusts the gradients and updates; returns the batch loss. */
+    private double update(int rows, double learningRate) {
+        network.forward(batchInput, rows, Network.Mode.TRAIN);
+        double loss = network.backward(batchTargets);
+        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
+
+        TrainingConfig training = config.training();
+        GradientAdjustment.addWeightDecay(network.parameters(), training.weightDecay());
+        GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
+        GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
+        optimizer.step(learningRate);
+        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+        return loss;
     }
 
     /** Trains the rest of the current epoch and returns its statistics. */
@@ -181,11 +188,15 @@ public final class Trainer {
         }
     }
 
-    /** Sets the base learning rate; the schedule applies to it from the next step on, with no other reset. */
+    /**
+     * Sets the base learning rate; the schedule applies to it from the next step on, and optimizer state
+     * is kept.
+     *
+     * @throws dev.layerscope.config.ConfigException naming {@code training.learningRate} when the value
+     *                                               is outside the range a configuration allows
+     */
     public void setLearningRate(double learningRate) {
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
-        }
+        config.withLearningRate(learningRate);
         baseLearningRate = learningRate;
     }
 
@@ -209,7 +220,7 @@ public final class Trainer {
         return diverged;
     }
 
-    /** Whether every configured epoch has run or the run diverged. */
+    /** Returns whether every configured epoch has run or the run diverged. */
     public boolean finished() {
         return diverged || epoch >= config.training().epochs();
     }

@@ -1,0 +1,72 @@
+package dev.layerscope.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The destination of the {@code run} command's JSON Lines: standard output, line by line, or a file that
+ * appears only complete. File output goes to a temporary file in the target's folder, which
+ * {@link #commit()} moves into place; closing without a commit deletes it.
+ */
+final class LineSink implements AutoCloseable {
+
+    private final PrintStream stdout;
+    private final Path target;
+    private final Path temporary;
+    private final BufferedWriter writer;
+    private boolean committed;
+
+    private LineSink(PrintStream stdout, Path target, Path temporary, BufferedWriter writer) {
+        this.stdout = stdout;
+        this.target = target;
+        this.temporary = temporary;
+        this.writer = writer;
+    }
+
+    static LineSink open(Path target, PrintStream stdout) throws IOException {
+        if (target == null) {
+            return new LineSink(stdout, null, null, null);
+        }
+        Path folder = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        return new LineSink(null, target, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+    }
+
+    void write(String line) throws IOException {
+        if (writer == null) {
+            stdout.println(line);
+            stdout.flush();
+        } else {
+            writer.write(line);
+            writer.write('\n');
+        }
+    }
+
+    /** Moves the finished file into place, replacing any earlier file of that name. */
+    void commit() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writer.close();
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null && !committed) {
+            writer.close();
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.layerscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.layerscope.config.Presets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunCommandTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return RunCommand.execute(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    private List<String> errorLines() {
+        return stderr.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private List<String> filesInFolder() throws IOException {
+        try (Stream<Path> paths = Files.list(folder)) {
+            return paths.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyPresetWritesOneLinePerEpoch() throws IOException {
+        for (String preset : Presets.names()) {
+            Path out = folder.resolve(preset + ".jsonl");
+            int depth = Presets.load(preset).network().hiddenLayers().size();
+
+            int status = run("--preset", preset, "--epochs", "2", "--out", out.toString());
+
+            assertEquals(0, status, preset + ": " + stderr);
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(3, lines.size(), preset + ": initialization and two epochs");
+            for (int epoch = 0; epoch < lines.size(); epoch++) {
+                JsonNode stats = MAPPER.readTree(lines.get(epoch));
+                assertEquals(epoch, stats.get("epoch").asInt(), preset);
+                assertEquals(depth + 1, stats.get("layers").size(), preset + " layers");
+                assertTrue(stats.get("trainLoss").isNumber(), preset + " trainLoss");
+                assertTrue(stats.get("layers").get(0).get("preActivation").get("histogram").get("counts").isArray(), preset);
+            }
+        }
+        assertEquals(Presets.names().size(), filesInFolder().size(), "no temporary files left: " + filesInFolder());
+    }
+
+    @Test
+    void progressGoesToStandardError() {
+        int status = run("--preset", "relu-he", "--epochs", "2", "--seed", "5");
+
+        assertEquals(0, status);
+        List<String> progress = errorLines();
+        assertEquals(3, progress.size(), progress.toString());
+        assertTrue(progress.get(2).startsWith("epoch 2/2"), progress.get(2));
+        assertTrue(progress.get(2).contains("samples/s"), progress.get(2));
+        assertEquals(3, stdout.toString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void invalidConfigListsEachFieldAndWritesNothing() throws IOException {
+        Path config = folder.resolve("bad.json");
+        Files.writeString(config, "{\"network\": {\"width\": 0, \"activation\": \"relu6\"}, \"training\": {\"epochs\": -3}}");
+        Path out = folder.resolve("out.jsonl");
+
+        int status = run("--config", config.toString(), "--out", out.toString());
+
+        assertEquals(RunCommand.INVALID_INPUT, status);
+        List<String> lines = errorLines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("network.width: invalid value 0; allowed: an integer from 1 to 1024"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("network.activation: invalid value \"relu6\"")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("training.epochs: invalid value -3")), lines.toString());
+        assertEquals(List.of("bad.json"), filesInFolder());
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void divergedRunKeepsLinesAndExitsNonZero() throws IOException {
+        Path config = folder.resolve("huge.json");
+        Files.writeString(config, """
+                {"seed": 1, "data": {"dataset": "spirals", "samples": 200},
+                 "network": {"depth": 6, "width": 16, "activation": "leaky-relu"},
+                 "training": {"learningRate": 1000, "batchSize": 20, "epochs": 5}}
+                """);
+        Path out = folder.resolve("huge.jsonl");
+
+        int status = run("--config", config.toString(), "--out", out.toString());
+
+        assertEquals(RunCommand.DIVERGED, status);
+        assertEquals(1, Files.readAllLines(out).size(), "the statistics at initialization");
+        String last = errorLines().get(errorLines().size() - 1);
+        assertTrue(last.contains("diverged at step"), last);
+        assertTrue(last.contains("of layer"), last);
+    }
+
+    @Test
+    void badOptionsAreRejected() {
+        assertEquals(RunCommand.INVALID_INPUT, run("--preset", "relu-he", "--epochs", "zero"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--preset", "relu-he", "--config", "x.json"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--preset", "nope"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--verbose", "1"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", folder.resolve("missing.json").toString()));
+        assertEquals(5, errorLines().size(), errorLines().toString());
+        assertTrue(errorLines().get(0).contains("--epochs: invalid value zero"), errorLines().get(0));
+    }
+
+    @Test
+    void unwritableOutputFails() {
+        Path out = folder.resolve("no-such-folder").resolve("out.jsonl");
+
+        int status = run("--preset", "relu-he", "--epochs", "1", "--out", out.toString());
+
+        assertEquals(RunCommand.WRITE_FAILED, status);
+        assertFalse(Files.exists(out));
+    }
+}

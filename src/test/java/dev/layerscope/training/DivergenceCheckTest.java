@@ -1,0 +1,71 @@
+package dev.layerscope.training;
+
+import dev.layerscope.math.RandomStream;
+import dev.layerscope.network.Activation;
+import dev.layerscope.network.InitSpec;
+import dev.layerscope.network.LayerSpec;
+import dev.layerscope.network.Loss;
+import dev.layerscope.network.Network;
+import dev.layerscope.network.NetworkSpec;
+import dev.layerscope.network.WeightInit;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class DivergenceCheckTest {
+
+    private static final int ROWS = 4;
+
+    private static Network network() {
+        List<LayerSpec> layers = List.of(new LayerSpec(3, Activation.TANH, false, 0.0),
+                new LayerSpec(3, Activation.TANH, false, 0.0), new LayerSpec(3, Activation.TANH, false, 0.0));
+        NetworkSpec spec = new NetworkSpec(2, layers, 2, Loss.SOFTMAX_CROSS_ENTROPY, InitSpec.of(WeightInit.GLOROT_NORMAL), 0.01);
+        return new Network(spec, ROWS, new RandomStream(1), new RandomStream(2));
+    }
+
+    private static double pass(Network network) {
+        double[] input = {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8};
+        double[] targets = {1, 0, 0, 1, 1, 0, 0, 1};
+        network.forward(input, ROWS, Network.Mode.STATISTICS);
+        return network.backward(targets);
+    }
+
+    @Test
+    void finiteStepPasses() {
+        Network network = network();
+        double loss = pass(network);
+
+        assertNull(DivergenceCheck.afterBackward(network, ROWS, loss, 1, 0, 0.1));
+        assertNull(DivergenceCheck.afterUpdate(network, 1, 0, 0.1));
+    }
+
+    @Test
+    void infiniteWeightNamesFirstLayerWithNaN() {
+        Network network = network();
+        // An infinite weight in layer 1 makes its pre-activation infinite; tanh then bounds the activation.
+        network.layers().get(1).weights()[0] = Double.POSITIVE_INFINITY;
+        double loss = pass(network);
+
+        Divergence divergence = DivergenceCheck.afterBackward(network, ROWS, loss, 7, 2, 0.1);
+
+        assertEquals(1, divergence.layerIndex());
+        assertEquals("preActivation", divergence.quantity());
+        assertEquals(7, divergence.step());
+        assertEquals(2, divergence.epoch());
+    }
+
+    @Test
+    void nanBiasAfterUpdateNamesParameter() {
+        Network network = network();
+        pass(network);
+        network.layers().get(2).bias()[1] = Double.NaN;
+
+        Divergence divergence = DivergenceCheck.afterUpdate(network, 3, 0, 0.1);
+
+        assertEquals(2, divergence.layerIndex());
+        assertEquals("bias", divergence.quantity());
+    }
+}
