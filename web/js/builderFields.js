@@ -6,14 +6,17 @@ export const ACTIVATIONS = Object.freeze(['sigmoid', 'tanh', 'relu', 'leaky-relu
 export const INITIALIZERS = Object.freeze(['normal', 'uniform', 'zeros', 'glorot-normal', 'glorot-uniform', 'he-normal', 'he-uniform', 'lecun-normal', 'lecun-uniform', 'orthogonal']);
 export const OPTIMIZERS = Object.freeze(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']);
 export const SCHEDULES = Object.freeze(['constant', 'step', 'exponential', 'cosine']);
+export const SCALINGS = Object.freeze(['unit-range', 'standardize', 'none']);
 
 export const BUILDER_GROUPS = Object.freeze([
   {
     title: 'Data',
     fields: [
       { path: 'data.dataset', label: 'Dataset', kind: 'select', options: 'datasets' },
-      { path: 'data.samples', label: 'Samples', kind: 'int' },
-      { path: 'data.noise', label: 'Noise', kind: 'number' },
+      { path: 'data.samples', label: 'Samples (synthetic sets)', kind: 'int' },
+      { path: 'data.noise', label: 'Noise (synthetic sets)', kind: 'number' },
+      { path: 'data.testFraction', label: 'Held-out fraction', kind: 'number' },
+      { path: 'data.scaling', label: 'Scaling (real sets)', kind: 'select', options: SCALINGS },
       { path: 'seed', label: 'Seed', kind: 'int', help: 'Same seed: same data, same initial weights, same batch order.' },
     ],
   },

@@ -4,7 +4,7 @@
 import { allFields, BUILDER_GROUPS, parseFieldValue } from './builderFields.js';
 import { el, fieldId, replaceChildren } from './dom.js';
 import { createLayerEditor } from './layerEditor.js';
-import { getPath, setPath } from './urlState.js';
+import { getPath, setPath, withDefaults } from './urlState.js';
 
 /**
  * Renders the builder into `form`; `datasets` are names from /api/meta. `paths` limits it to some
@@ -57,8 +57,12 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
     return { config, errors };
   }
 
-  /** Fills the controls from a configuration, keeping it as the base for fields the form lacks. */
-  function write(config) {
+  /**
+   * Fills the controls from a configuration, missing settings at their defaults, and keeps it as the
+   * base for fields the form lacks.
+   */
+  function write(partialConfig) {
+    const config = withDefaults(partialConfig);
     base = structuredClone(config);
     for (const field of allFields()) {
       const value = getPath(config, field.path);

@@ -5,7 +5,7 @@ import { createChartCard } from './chartCard.js';
 import { lineDataset, lineOptions } from './chartOptions.js';
 import { el, replaceChildren } from './dom.js';
 import { formatRatio } from './format.js';
-import { latestStats } from './runState.js';
+import { initialStats, latestStats } from './runState.js';
 import { layerStyle } from './scales.js';
 import { firstToLastRatio, GRADIENT_QUANTITIES, layerName, layerSeries } from './series.js';
 
@@ -23,7 +23,8 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   const ratio = el('p', { className: 'big-number', id: 'gradient-ratio', 'aria-live': 'polite' });
   const meaning = el('p', { className: 'quantity-meaning' });
   const hidden = el('p', { className: 'chart-note' });
-  replaceChildren(card.extra, picker, el('div', { className: 'ratio-box' }, ratio, el('span', { className: 'ratio-caption' }, 'first layer ÷ last layer')), meaning, hidden);
+  const initialRatio = el('span', { className: 'ratio-caption' });
+  replaceChildren(card.extra, picker, el('div', { className: 'ratio-box' }, ratio, initialRatio), meaning, hidden);
   const chart = new Chart(card.canvas, {
     type: 'line',
     data: { datasets: [] },
@@ -51,6 +52,8 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
     replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
       `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
     ratio.classList.toggle('two-runs', runs.length > 1);
+    initialRatio.textContent = `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${formatRatio(firstToLastRatio(initialStats(run), quantity.field))}`).join(', ')}`;
+    picker.querySelectorAll('input').forEach((input) => { input.checked = input.value === quantity.field; });
     meaning.textContent = quantity.meaning;
     hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
     card.refreshTable();

@@ -3,6 +3,7 @@
 
 import { ApiError, fetchPreset } from './api.js';
 import { isOwner } from './runState.js';
+import { mergeConfig, withDefaults } from './urlState.js';
 import { buildAddress, viewerLink } from './urlSync.js';
 
 /** `keepAddress` leaves the address bar alone, as the embedded page must (its URL is the embedding page's choice). */
@@ -77,8 +78,12 @@ export function createPageActions({ store, controller, builder, compare, presets
       }
     }
     builder.write(config);
-    compare.write(config, lesson.compareWith ? mergeSettings(config, lesson.compareWith) : null);
+    const full = withDefaults(config);
+    compare.write(full, lesson.compareWith ? withDefaults(mergeConfig(full, lesson.compareWith)) : null);
     appliedSetup = null;
+    if (lesson.quantity) {
+      store.update((state) => { state.ui.gradientQuantity = lesson.quantity; });
+    }
     syncSetupAddress(lesson.id);
     notify('info', `Loaded “${lesson.title}”. Answer the question, then press Start.`);
   }
@@ -137,14 +142,4 @@ export function createPageActions({ store, controller, builder, compare, presets
     run, loadLesson, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
     forgetSetup: () => { appliedSetup = null; },
   };
-}
-
-// Copies `config` with `overrides` (a partial configuration) laid over it, object by object.
-function mergeSettings(config, overrides) {
-  const merged = structuredClone(config);
-  for (const [key, value] of Object.entries(overrides)) {
-    const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
-    merged[key] = nested ? mergeSettings(merged[key] || {}, value) : value;
-  }
-  return merged;
 }

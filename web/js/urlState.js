@@ -4,16 +4,17 @@
 
 import { decodeLayers, encodeLayers } from './layersCodec.js';
 
-/** One row per setting: query key, configuration path, type, default. */
+/** One row per setting: query key, configuration path, type, default (the engine's, see docs/configuration.md). */
 export const URL_FIELDS = Object.freeze([
-  ['name', 'name', 'string', ''],
+  ['name', 'name', 'string', 'custom'],
   ['seed', 'seed', 'int', 42],
   ['dataset', 'data.dataset', 'enum', 'spirals'],
   ['samples', 'data.samples', 'int', 1000],
   ['noise', 'data.noise', 'number', 0.1],
   ['test', 'data.testFraction', 'number', 0.2],
   ['arms', 'data.arms', 'int', 2],
-  ['depth', 'network.depth', 'int', 6],
+  ['scaling', 'data.scaling', 'enum', 'unit-range'],
+  ['depth', 'network.depth', 'int', 4],
   ['width', 'network.width', 'int', 32],
   ['act', 'network.activation', 'enum', 'relu'],
   ['layers', 'network.hiddenLayers', 'layers', null],
@@ -34,7 +35,7 @@ export const URL_FIELDS = Object.freeze([
   ['rho', 'training.rho', 'number', 0.9],
   ['eps', 'training.epsilon', 'number', 1e-8],
   ['batch', 'training.batchSize', 'int', 32],
-  ['epochs', 'training.epochs', 'int', 50],
+  ['epochs', 'training.epochs', 'int', 20],
   ['l2', 'training.weightDecay', 'number', 0],
   ['clipNorm', 'training.clipNorm', 'number', 0],
   ['clipValue', 'training.clipValue', 'number', 0],
@@ -57,6 +58,30 @@ export function defaultConfig() {
     }
   }
   return config;
+}
+
+/**
+ * Returns `config` with every missing table setting at its default, as the server reads it. A
+ * configuration with per-layer settings keeps no depth, width or activation.
+ */
+export function withDefaults(config) {
+  const merged = mergeConfig(defaultConfig(), config);
+  if (Array.isArray(getPath(merged, 'network.hiddenLayers'))) {
+    for (const path of ['network.depth', 'network.width', 'network.activation']) {
+      deletePath(merged, path);
+    }
+  }
+  return merged;
+}
+
+/** Copies `base` with `overrides` (a partial configuration) laid over it, object by object. */
+export function mergeConfig(base, overrides) {
+  const merged = structuredClone(base);
+  for (const [key, value] of Object.entries(overrides)) {
+    const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+    merged[key] = nested ? mergeConfig(merged[key] || {}, value) : structuredClone(value);
+  }
+  return merged;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configToParams, defaultConfig, getPath, paramsToConfig, URL_FIELDS } from '../js/urlState.js';
+import { configToParams, defaultConfig, getPath, paramsToConfig, URL_FIELDS, withDefaults } from '../js/urlState.js';
 import { decodeLayers, encodeLayers } from '../js/layersCodec.js';
 
 test('default configuration gives empty query', () => {
@@ -24,6 +24,7 @@ test('every table field round trips', () => {
   config.data.noise = 0.25;
   config.data.testFraction = 0.3;
   config.data.arms = 3;
+  config.data.scaling = 'standardize';
   config.network.depth = 12;
   config.network.width = 64;
   config.network.activation = 'leaky-relu';
@@ -66,7 +67,7 @@ test('invalid values reported not clamped', () => {
   ]);
   assert.equal(decoded.errors[0].value, '1.5');
   assert.equal(decoded.errors[0].allowed, 'an integer');
-  assert.equal(decoded.config.network.depth, 6, 'an invalid setting keeps its default');
+  assert.equal(decoded.config.network.depth, 4, 'an invalid setting keeps its default');
   assert.equal(decoded.config.seed, 3, 'valid settings still apply');
 });
 
@@ -96,4 +97,21 @@ test('layer codec rejects malformed text', () => {
   assert.ok(decodeLayers('x_relu').error);
   assert.ok(decodeLayers('64_relu_dropout').error);
   assert.ok(decodeLayers('64_relu,,').error);
+});
+
+test('partial preset filled with defaults', () => {
+  const full = withDefaults({ data: { dataset: 'mnist' }, network: { depth: 10, init: { kind: 'normal' } } });
+  assert.equal(full.data.dataset, 'mnist');
+  assert.equal(full.data.samples, 1000);
+  assert.equal(full.network.depth, 10);
+  assert.equal(full.network.width, 32);
+  assert.deepEqual(full.network.init, { kind: 'normal', sigma: 1, limit: 1, gain: 1, bias: 0 });
+  assert.equal(full.training.epochs, 20);
+});
+
+test('per-layer preset drops shorthand defaults', () => {
+  const full = withDefaults({ network: { hiddenLayers: [{ width: 8, activation: 'tanh' }] } });
+  assert.equal(full.network.depth, undefined);
+  assert.equal(full.network.activation, undefined);
+  assert.deepEqual(full.network.hiddenLayers, [{ width: 8, activation: 'tanh' }]);
 });
