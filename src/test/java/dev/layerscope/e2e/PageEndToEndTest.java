@@ -92,7 +92,10 @@ class PageEndToEndTest {
             viewer.await(60, EPOCHS + " epochs on the viewer's gradient chart", d -> allLayersHave(viewer, POINTS_PER_LAYER));
             viewer.screenshot("04-viewer");
             assertEquals(epochList(owner), epochList(viewer));
-            assertEquals(owner.script(PageScripts.GRADIENT_VALUES), viewer.script(PageScripts.GRADIENT_VALUES));
+            String quantity = owner.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value");
+            viewer.driver.findElement(By.cssSelector("input[name='gradient-quantity'][value='" + quantity + "']")).click();
+            assertEquals(owner.script(PageScripts.GRADIENT_VALUES), viewer.script(PageScripts.GRADIENT_VALUES),
+                    "the viewer's " + quantity + " values equal the owner's");
             assertEquals("watching (read-only)", viewer.driver.findElement(By.id("role")).getText());
             assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
             assertTrue(viewer.driver.findElement(By.id("fork")).isDisplayed(), "viewers can fork");
