@@ -70,6 +70,9 @@ class LimitsTest {
                 // Statistics after every step: 1 + 3 + 3 * 5 = 19 snapshots x 3 layers = 57 rows > 50.
                 new BadConfig("stats", "{\"histogramBins\": 10, \"unitSample\": 4, \"everySteps\": 1}",
                         "stats.everySteps", "1"),
+                // The engine accepts a folder for headless runs; the server must not read folders users name.
+                new BadConfig("data", "{\"dataset\": \"mnist\", \"samples\": 200, \"directory\": \"/tmp\"}",
+                        "data.directory", "/tmp"),
                 new BadConfig("training.learningRate", "-1", "training.learningRate", "-1"),
                 new BadConfig("network.activation", "\"swishy\"", "network.activation", "swishy"),
                 new BadConfig("data.dataset", "\"no-such-set\"", "data.dataset", "no-such-set"));
