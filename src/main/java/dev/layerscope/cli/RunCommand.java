@@ -42,9 +42,7 @@ public final class RunCommand {
             options = RunOptions.parse(args);
             config = loadConfig(options);
         } catch (ConfigException e) {
-            for (FieldError error : e.errors()) {
-                err.println("invalid configuration: " + error.message());
-            }
+            printFieldErrors(e, err);
             return INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
@@ -57,6 +55,9 @@ public final class RunCommand {
         try {
             Dataset dataset = Datasets.load(config.data(), config.seed());
             trainer = new Trainer(config, dataset);
+        } catch (ConfigException e) {
+            printFieldErrors(e, err);
+            return INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("run: invalid configuration: " + e.getMessage());
             return INVALID_INPUT;
@@ -68,6 +69,12 @@ public final class RunCommand {
         } catch (IOException e) {
             err.println("run: could not write " + options.out() + ": " + e.getMessage());
             return WRITE_FAILED;
+        }
+    }
+
+    private static void printFieldErrors(ConfigException e, PrintStream err) {
+        for (FieldError error : e.errors()) {
+            err.println("invalid configuration: " + error.message());
         }
     }
 

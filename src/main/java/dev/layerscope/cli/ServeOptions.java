@@ -19,8 +19,8 @@ import java.util.Map;
 final class ServeOptions {
 
     static final List<String> NAMES = List.of("host", "port", "frame-ancestors", "training-threads", "default-speed",
-            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-layers", "max-width", "max-epochs",
-            "max-samples", "max-histogram-bins", "max-unit-sample", "max-sessions", "max-viewers",
+            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes", "max-layers", "max-width", "max-epochs",
+            "max-samples", "max-histogram-bins", "max-unit-sample", "max-history-rows", "max-sessions", "max-viewers",
             "max-upload-bytes", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -101,12 +101,14 @@ final class ServeOptions {
     private Limits limits(Limits l) {
         int before = errors.size();
         long maxParameters = integer("max-parameters", l.maxParameters(), 1, Long.MAX_VALUE);
+        int maxTrainerMegabytes = (int) integer("max-trainer-megabytes", l.maxTrainerMegabytes(), 1, 1_048_576);
         int maxLayers = (int) integer("max-layers", l.maxLayers(), 1, 64);
         int maxWidth = (int) integer("max-width", l.maxWidth(), 1, 1024);
         int maxEpochs = (int) integer("max-epochs", l.maxEpochs(), 1, 10_000);
         int maxSamples = (int) integer("max-samples", l.maxSamples(), 10, 100_000);
         int maxBins = (int) integer("max-histogram-bins", l.maxHistogramBins(), 2, 200);
-        int maxUnitSample = (int) integer("max-unit-sample", l.maxUnitSample(), 1, 1024);
+        int maxUnitSample = (int) integer("max-unit-sample", l.maxUnitSample(), 1, 256);
+        long maxHistoryRows = integer("max-history-rows", l.maxHistoryRows(), 1, Long.MAX_VALUE);
         int maxSessions = (int) integer("max-sessions", l.maxSessions(), 1, 1_000_000);
         int maxViewers = (int) integer("max-viewers", l.maxViewersPerSession(), 1, 1_000_000);
         long maxUpload = integer("max-upload-bytes", l.maxUploadBytes(), 1024, 1L << 30);
@@ -117,8 +119,8 @@ final class ServeOptions {
         if (errors.size() > before) {
             return null;
         }
-        return new Limits(maxParameters, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
-                maxSessions, maxViewers, maxUpload, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
+        return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
+                maxHistoryRows, maxSessions, maxViewers, maxUpload, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
     }
 
     private long integer(String name, long fallback, long min, long max) {

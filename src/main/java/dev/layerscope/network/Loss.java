@@ -13,17 +13,9 @@ public enum Loss {
             double total = 0;
             for (int row = 0; row < rows; row++) {
                 int offset = row * outputs;
-                double max = Double.NEGATIVE_INFINITY;
+                double logSum = logSumExp(z, offset, outputs);
                 for (int k = 0; k < outputs; k++) {
-                    max = Math.max(max, z[offset + k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < outputs; k++) {
-                    sum += Math.exp(z[offset + k] - max);
-                }
-                double logSum = Math.log(sum);
-                for (int k = 0; k < outputs; k++) {
-                    double logProbability = z[offset + k] - max - logSum;
+                    double logProbability = z[offset + k] - logSum;
                     double probability = Math.exp(logProbability);
                     double target = targets[offset + k];
                     predictions[offset + k] = probability;
@@ -55,6 +47,34 @@ public enum Loss {
             return total / count;
         }
     };
+
+    /** Writes the predictions for the output values {@code z}: softmax probabilities, or z itself for MSE. */
+    void predict(double[] z, int rows, int outputs, double[] predictions) {
+        if (this == MSE) {
+            System.arraycopy(z, 0, predictions, 0, rows * outputs);
+            return;
+        }
+        for (int row = 0; row < rows; row++) {
+            int offset = row * outputs;
+            double logSum = logSumExp(z, offset, outputs);
+            for (int k = 0; k < outputs; k++) {
+                predictions[offset + k] = Math.exp(z[offset + k] - logSum);
+            }
+        }
+    }
+
+    /** Returns log(sum_k e^{z_k}) over one row, shifted by the row's maximum so no exponential overflows. */
+    private static double logSumExp(double[] z, int offset, int outputs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < outputs; k++) {
+            max = Math.max(max, z[offset + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < outputs; k++) {
+            sum += Math.exp(z[offset + k] - max);
+        }
+        return max + Math.log(sum);
+    }
 
     /**
      * Returns the mean loss over {@code rows}, writes the predictions, and, when {@code gradient} is

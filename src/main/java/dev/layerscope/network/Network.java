@@ -63,8 +63,9 @@ public final class Network {
             throw new IllegalArgumentException("rows must be 1 to " + maxRows + ", got " + rows);
         }
         double[] signal = input;
-        for (DenseLayer layer : layers) {
-            signal = layer.forward(signal, rows, mode, dropoutRandom);
+        // Indexed loops here and in the other per-step paths avoid allocating an iterator per step.
+        for (int index = 0; index < layers.size(); index++) {
+            signal = layers.get(index).forward(signal, rows, mode, dropoutRandom);
         }
         lastInput = input;
         lastRows = rows;
@@ -74,6 +75,12 @@ public final class Network {
     public double loss(double[] targets) {
         DenseLayer output = outputLayer();
         return spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(), predictions, null);
+    }
+
+    /** Computes the predictions of the last forward pass and returns the {@link #predictions()} buffer. */
+    public double[] predict() {
+        spec.loss().predict(outputLayer().preActivation(), lastRows, spec.outputCount(), predictions);
+        return predictions;
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.layerscope.config.FieldError;
 /** Raised when an owner command does not apply: the session is left unchanged. */
 public final class CommandRejectedException extends RuntimeException {
 
-    /** Why the command was rejected. */
+    /** The kind of rejection. */
     public enum Reason { INVALID_STATE, INVALID_FIELD }
 
     private final Reason reason;
@@ -21,7 +21,7 @@ public final class CommandRejectedException extends RuntimeException {
         return reason;
     }
 
-    /** The field that made the command inapplicable, its value and what is allowed. */
+    /** Returns the field that made the command inapplicable, its value and what is allowed. */
     public FieldError error() {
         return error;
     }

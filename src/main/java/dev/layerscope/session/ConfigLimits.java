@@ -5,6 +5,7 @@ import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Dataset;
 import dev.layerscope.network.LayerSpec;
+import dev.layerscope.training.Trainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +52,54 @@ final class ConfigLimits {
             errors.add(over("stats.unitSample", config.stats().unitSample(), "1 to " + limits.maxUnitSample(),
                     "maxUnitSample"));
         }
+        if (!config.data().directory().isEmpty()) {
+            // A folder path names files on the server's disk, which remote users must not choose.
+            errors.add(new FieldError("data.directory", config.data().directory(),
+                    "empty on this server: its operator chooses dataset folders with LAYERSCOPE_DATASET_FOLDERS"));
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
     }
 
-    /** Throws {@link ConfigException} when the network built for {@code dataset} has too many parameters. */
-    static void checkParameters(RunConfig config, Dataset dataset, Limits limits) {
+    /**
+     * Throws {@link ConfigException} when the network built for {@code dataset} has too many
+     * parameters or needs too much memory, or the run would keep too many statistics.
+     */
+    static void checkWithDataset(RunConfig config, Dataset dataset, Limits limits) {
+        List<FieldError> errors = new ArrayList<>();
         long parameters = parameterCount(config.network().hiddenLayers(), dataset.featureCount(), dataset.outputCount());
         if (parameters > limits.maxParameters()) {
-            throw new ConfigException(over("network", parameters, "networks of up to " + limits.maxParameters()
+            errors.add(over("network", parameters, "networks of up to " + limits.maxParameters()
                     + " parameters (weights, biases and batch-norm scales and shifts); use fewer or narrower layers",
                     "maxParameters"));
         }
+        long megabytes = Trainer.estimateMemoryBytes(config, dataset) / (1024 * 1024);
+        if (megabytes > limits.maxTrainerMegabytes()) {
+            errors.add(over("network", megabytes, "a trainer of at most " + limits.maxTrainerMegabytes()
+                    + " MiB (the engine's estimate for this network, batch size and evaluation batch, in MiB);"
+                    + " use fewer or narrower layers or a smaller training.batchSize or stats.evalSamples",
+                    "maxTrainerMegabytes"));
+        }
+        long rows = historyRows(config, dataset.train().sampleCount());
+        if (rows > limits.maxHistoryRows()) {
+            String field = config.stats().everySteps() > 0 ? "stats.everySteps" : "training.epochs";
+            errors.add(over(field, config.stats().everySteps() > 0 ? config.stats().everySteps() : config.training().epochs(),
+                    "a run of at most " + limits.maxHistoryRows() + " snapshot layers (snapshots x layers, " + rows
+                    + " asked); take statistics less often or train fewer epochs", "maxHistoryRows"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+    }
+
+    /** Counts the statistics rows a full run keeps: (1 + snapshots) x (hidden layers + the output layer). */
+    static long historyRows(RunConfig config, int trainSamples) {
+        long epochs = config.training().epochs();
+        long stepsPerEpoch = (trainSamples + config.training().batchSize() - 1) / config.training().batchSize();
+        int everySteps = config.stats().everySteps();
+        long snapshots = 1 + epochs + (everySteps > 0 ? epochs * stepsPerEpoch / everySteps : 0);
+        return snapshots * (config.network().hiddenLayers().size() + 1);
     }
 
     /** Counts weights and biases of every dense layer, and the scale and shift of every batch-norm unit. */

@@ -12,12 +12,16 @@ import java.util.List;
  * them are rejected with an error that names the limit, never clamped.
  *
  * @param maxParameters        weights, biases and batch-norm parameters of one network
+ * @param maxTrainerMegabytes  memory of one trainer (parameters, optimizer state, per-sample buffers) as
+ *                             the engine estimates it, in MiB; the dataset is not counted
  * @param maxLayers            hidden layers of one network
  * @param maxWidth             units of one hidden layer
  * @param maxEpochs            {@code training.epochs}
  * @param maxSamples           {@code data.samples}
  * @param maxHistogramBins     {@code stats.histogramBins}
  * @param maxUnitSample        {@code stats.unitSample}, the units per layer sent to the page
+ * @param maxHistoryRows       statistics a run may keep, counted as snapshots times layers (one CSV row
+ *                             each); a snapshot is taken every epoch and every {@code stats.everySteps} steps
  * @param maxSessions          sessions that exist at once on the server
  * @param maxViewersPerSession open connections to one session, the owner's included
  * @param maxUploadBytes       body of a dataset upload
@@ -26,23 +30,25 @@ import java.util.List;
  * @param maxEpochsPerSecond   the highest speed cap an owner may set (0 always means no cap)
  * @param idleSeconds          a session without connections or requests for this long is removed
  */
-public record Limits(long maxParameters, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
-                     int maxHistogramBins, int maxUnitSample, int maxSessions, int maxViewersPerSession,
+public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
+                     int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
                      int idleSeconds) {
 
-    public static final Limits DEFAULTS = new Limits(1_000_000, 64, 1024, 2000, 60_000, 100, 64, 200, 500,
+    public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 64 * 1024, 10, 100, 1800);
 
     public Limits {
         List<FieldError> errors = new ArrayList<>();
         requirePositive(errors, "maxParameters", maxParameters);
+        requirePositive(errors, "maxTrainerMegabytes", maxTrainerMegabytes);
         requirePositive(errors, "maxLayers", maxLayers);
         requirePositive(errors, "maxWidth", maxWidth);
         requirePositive(errors, "maxEpochs", maxEpochs);
         requirePositive(errors, "maxSamples", maxSamples);
         requirePositive(errors, "maxHistogramBins", maxHistogramBins);
         requirePositive(errors, "maxUnitSample", maxUnitSample);
+        requirePositive(errors, "maxHistoryRows", maxHistoryRows);
         requirePositive(errors, "maxSessions", maxSessions);
         requirePositive(errors, "maxViewersPerSession", maxViewersPerSession);
         requirePositive(errors, "maxUploadBytes", maxUploadBytes);

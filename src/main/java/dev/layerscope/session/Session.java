@@ -1,14 +1,20 @@
 package dev.layerscope.session;
 
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Dataset;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.training.Trainer;
 import dev.layerscope.training.TrainerState;
 
-import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One live training session: a trainer, its state machine, the owner's pending commands and the
@@ -21,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Session {
 
-    /** What the owner asked the trainer to do next. */
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    /** The owner's latest request to the trainer. */
     enum Mode { IDLE, RUN, STEP_EPOCH, STEP_BATCH }
 
     private final String id;
@@ -34,7 +42,7 @@ public final class Session {
     private SessionState state;
     private Mode mode = Mode.IDLE;
     private final History history = new History();
-    private final List<SessionListener> listeners = new ArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
@@ -55,12 +63,12 @@ public final class Session {
         return id;
     }
 
-    /** The secret that makes a client the owner; never log it. */
+    /** Returns the secret that makes a client the owner; never log it. */
     public String ownerKey() {
         return ownerKey;
     }
 
-    /** The id of the session this one was forked from, or null. */
+    /** Returns the id of the session this one was forked from, or null. */
     public String forkedFrom() {
         return forkedFrom;
     }
@@ -166,12 +174,14 @@ public final class Session {
         return worker.requestRebuild(newConfig, newDataset);
     }
 
-    /** Changes the learning rate from the next step on, without a reset. */
+    /** Changes the learning rate from the next step on, without a reset; the configuration's range applies. */
     public synchronized void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+        try {
+            config.withLearningRate(learningRate);
+        } catch (ConfigException e) {
+            FieldError error = e.errors().get(0);
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
-                    "invalid learning rate " + learningRate, "learningRate", Double.toString(learningRate),
-                    "a finite number > 0");
+                    "invalid learning rate " + learningRate, "learningRate", error.value(), error.allowed());
         }
         requireNotDiverged("setLearningRate");
         worker.requestLearningRate(learningRate);
@@ -199,16 +209,14 @@ public final class Session {
         return worker.captureForFork();
     }
 
-    /** Stops training for good and tells every listener why. */
+    /** Stops training for good and sends every listener the reason. */
     public synchronized void close(String reason) {
         if (closed) {
             return;
         }
         closed = true;
         mode = Mode.IDLE;
-        for (SessionListener listener : List.copyOf(listeners)) {
-            listener.onClosed(reason);
-        }
+        notifyListeners(listener -> listener.onClosed(reason));
         listeners.clear();
     }
 
@@ -227,16 +235,12 @@ public final class Session {
         state = state.withProgress(epoch, step);
         if (stats != null) {
             history.add(stats);
-            for (SessionListener listener : listeners) {
-                listener.onEpoch(stats);
-            }
+            notifyListeners(listener -> listener.onEpoch(stats));
         }
     }
 
     synchronized void recordBatch(long step, int epoch, double batchLoss) {
-        for (SessionListener listener : listeners) {
-            listener.onBatch(step, epoch, batchLoss);
-        }
+        notifyListeners(listener -> listener.onBatch(step, epoch, batchLoss));
     }
 
     synchronized void recordDivergence(DivergenceReport report) {
@@ -252,12 +256,9 @@ public final class Session {
         history.add(initial);
         state = new SessionState(Status.READY, initial.epoch(), initial.step(), initial.learningRate(),
                 state.epochsPerSecond(), null);
-        for (SessionListener listener : listeners) {
-            listener.onReset(newConfig, state);
-        }
-        for (SessionListener listener : listeners) {
-            listener.onEpoch(initial);
-        }
+        SessionState readyState = state;
+        notifyListeners(listener -> listener.onReset(newConfig, readyState));
+        notifyListeners(listener -> listener.onEpoch(initial));
     }
 
     synchronized ForkSource forkSource(TrainerState trainerState, Dataset dataset) {
@@ -272,8 +273,22 @@ public final class Session {
     }
 
     private void fireState() {
+        SessionState current = state;
+        notifyListeners(listener -> listener.onState(current));
+    }
+
+    /**
+     * Calls every listener registered now. A listener may unsubscribe meanwhile (a connection that
+     * closes on this very thread), and one that fails is logged and skipped, so that a client can
+     * never stop training or the other clients.
+     */
+    private void notifyListeners(Consumer<SessionListener> event) {
         for (SessionListener listener : listeners) {
-            listener.onState(state);
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: a listener failed", id, e);
+            }
         }
     }
 

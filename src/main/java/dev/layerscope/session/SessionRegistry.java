@@ -52,14 +52,14 @@ public final class SessionRegistry implements AutoCloseable {
 
     /**
      * Checks {@code config} against the limits, then loads its dataset on the training pool and
-     * checks the parameter count. Limits that need no dataset throw {@link ConfigException} at once;
-     * the parameter count fails the future with it.
+     * checks the parameter count and the history size. Limits that need no dataset throw
+     * {@link ConfigException} at once; the others fail the future with it.
      */
     public CompletableFuture<Dataset> loadDataset(RunConfig config) {
         ConfigLimits.check(config, limits);
         return CompletableFuture.supplyAsync(() -> {
             Dataset dataset = datasets.load(config);
-            ConfigLimits.checkParameters(config, dataset, limits);
+            ConfigLimits.checkWithDataset(config, dataset, limits);
             return dataset;
         }, pool.executor());
     }
@@ -73,7 +73,7 @@ public final class SessionRegistry implements AutoCloseable {
         ConfigLimits.check(config, limits);
         reserveSlot();
         CompletableFuture<Session> created = loadDataset(config).thenApplyAsync(dataset -> {
-            Trainer trainer = new Trainer(config, dataset);
+            Trainer trainer = Trainers.build(config, dataset);
             EpochStats initial = trainer.initialStats();
             SessionState state = new SessionState(Status.READY, initial.epoch(), initial.step(),
                     initial.learningRate(), defaultEpochsPerSecond, null);
@@ -92,7 +92,7 @@ public final class SessionRegistry implements AutoCloseable {
         }
         reserveSlot();
         CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> {
-            Trainer trainer = Trainer.restore(copy.config(), copy.dataset(), copy.trainerState());
+            Trainer trainer = Trainers.restore(copy.config(), copy.dataset(), copy.trainerState());
             Status status = copy.state().epoch() == 0 && copy.state().step() == 0 ? Status.READY
                     : trainer.finished() ? Status.FINISHED : Status.PAUSED;
             SessionState state = new SessionState(status, trainer.epoch(), trainer.step(),

@@ -6,9 +6,9 @@ import dev.layerscope.stats.EpochStats;
 import java.util.List;
 
 /**
- * What a client needs when it joins: the configuration, the state and every statistics snapshot
- * so far (the last one complete), taken atomically with its subscription so no event is missed or
- * repeated.
+ * A joining client's starting point: the configuration, the state and every statistics snapshot
+ * so far (the last one complete). It is taken atomically with the subscription, so no event is
+ * missed or repeated.
  */
 public record SessionSnapshot(RunConfig config, SessionState state, List<EpochStats> history) {
 

@@ -115,19 +115,22 @@ final class SessionWorker {
         }
     }
 
+    /** Builds the new trainer; when that fails, the old one stays and the request's future reports why. */
     private void rebuild(Rebuild request) {
+        Dataset newDataset = request.dataset() != null ? request.dataset() : dataset;
+        Trainer rebuilt;
+        EpochStats initial;
         try {
-            Dataset newDataset = request.dataset() != null ? request.dataset() : dataset;
-            Trainer rebuilt = new Trainer(request.config(), newDataset);
-            EpochStats initial = rebuilt.initialStats();
-            trainer = rebuilt;
-            dataset = newDataset;
-            session.recordRebuild(request.config(), initial);
-            request.done().complete(null);
+            rebuilt = Trainers.build(request.config(), newDataset);
+            initial = rebuilt.initialStats();
         } catch (RuntimeException e) {
             request.done().completeExceptionally(e);
-            throw e;
+            return;
         }
+        trainer = rebuilt;
+        dataset = newDataset;
+        session.recordRebuild(request.config(), initial);
+        request.done().complete(null);
     }
 
     private void trainUntilSliceEnds() {
@@ -181,8 +184,8 @@ final class SessionWorker {
 
     /**
      * Queues the next slice when there is work. The queued flag is cleared first, so a command that
-     * arrives meanwhile queues its own slice; the session's lock is never taken inside this object's
-     * lock (commands take them in the opposite order).
+     * arrives meanwhile queues its own slice. The session's lock is never taken inside this object's
+     * lock, because commands take the two in the opposite order.
      */
     private void finishSlice() {
         boolean pending;

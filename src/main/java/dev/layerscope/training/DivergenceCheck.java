@@ -45,7 +45,9 @@ final class DivergenceCheck {
 
     /** Checks every parameter after the optimizer step; returns null when all are finite. */
     static Divergence afterUpdate(Network network, long step, int epoch, double learningRate) {
-        for (Parameter parameter : network.parameters()) {
+        List<Parameter> parameters = network.parameters();
+        for (int index = 0; index < parameters.size(); index++) {
+            Parameter parameter = parameters.get(index);
             if (!allFinite(parameter.values(), parameter.values().length)) {
                 return divergence(step, epoch, parameter.layerIndex(), parameter.name(), learningRate);
             }
@@ -78,7 +80,8 @@ final class DivergenceCheck {
     }
 
     private static boolean gradientsFinite(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
+        for (int index = 0; index < parameters.size(); index++) {
+            Parameter parameter = parameters.get(index);
             if (!allFinite(parameter.gradients(), parameter.gradients().length)) {
                 return false;
             }

@@ -76,6 +76,21 @@ final class Evaluation {
         return correct;
     }
 
+    /**
+     * Writes the predictions for {@code rows} samples of {@code features} ({@code rows x featureCount},
+     * row-major) into {@code predictions}, in inference mode and in chunks of the network's buffer size.
+     */
+    void predict(double[] features, int rows, double[] predictions) {
+        int featureCount = train.featureCount();
+        int outputs = train.outputCount();
+        for (int start = 0; start < rows; start += network.maxRows()) {
+            int chunk = Math.min(network.maxRows(), rows - start);
+            System.arraycopy(features, start * featureCount, chunkInput, 0, chunk * featureCount);
+            network.forward(chunkInput, chunk, Network.Mode.INFERENCE);
+            System.arraycopy(network.predict(), 0, predictions, start * outputs, chunk * outputs);
+        }
+    }
+
     Split train() {
         return train;
     }

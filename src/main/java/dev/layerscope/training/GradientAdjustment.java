@@ -4,7 +4,10 @@ import dev.layerscope.network.Parameter;
 
 import java.util.List;
 
-/** Gradient changes between back-propagation and the optimizer: L2 weight decay, then clipping. */
+/**
+ * Gradient changes between back-propagation and the optimizer: L2 weight decay, then clipping. Loops are
+ * indexed because they run every step and a for-each loop would allocate an iterator.
+ */
 final class GradientAdjustment {
 
     private GradientAdjustment() {
@@ -15,7 +18,8 @@ final class GradientAdjustment {
         if (lambda == 0) {
             return;
         }
-        for (Parameter parameter : parameters) {
+        for (int index = 0; index < parameters.size(); index++) {
+            Parameter parameter = parameters.get(index);
             if (parameter.decayed()) {
                 double[] values = parameter.values();
                 double[] gradients = parameter.gradients();
@@ -31,8 +35,8 @@ final class GradientAdjustment {
         if (limit == 0) {
             return;
         }
-        for (Parameter parameter : parameters) {
-            double[] gradients = parameter.gradients();
+        for (int index = 0; index < parameters.size(); index++) {
+            double[] gradients = parameters.get(index).gradients();
             for (int i = 0; i < gradients.length; i++) {
                 gradients[i] = Math.max(-limit, Math.min(limit, gradients[i]));
             }
@@ -48,14 +52,14 @@ final class GradientAdjustment {
             return;
         }
         double squares = 0;
-        for (Parameter parameter : parameters) {
-            squares += sumOfSquares(parameter.gradients());
+        for (int index = 0; index < parameters.size(); index++) {
+            squares += sumOfSquares(parameters.get(index).gradients());
         }
         double norm = Math.sqrt(squares);
         if (norm > maxNorm) {
             double scale = maxNorm / norm;
-            for (Parameter parameter : parameters) {
-                double[] gradients = parameter.gradients();
+            for (int index = 0; index < parameters.size(); index++) {
+                double[] gradients = parameters.get(index).gradients();
                 for (int i = 0; i < gradients.length; i++) {
                     gradients[i] *= scale;
                 }

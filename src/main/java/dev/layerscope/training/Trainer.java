@@ -1,5 +1,7 @@
 package dev.layerscope.training;
 
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.config.TrainingConfig;
 import dev.layerscope.data.Dataset;
@@ -7,6 +9,7 @@ import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Loss;
 import dev.layerscope.network.Network;
 import dev.layerscope.network.NetworkSpec;
+import dev.layerscope.stats.DecisionGrid;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.VariancePrediction;
 
@@ -23,6 +26,8 @@ public final class Trainer {
     static final long SHUFFLE_STREAM = 2;
     static final long DROPOUT_STREAM = 3;
     static final long EVALUATION_STREAM = 4;
+    /** Largest side of a {@link #decisionGrid}: 256 x 256 cells. */
+    public static final int MAX_GRID_RESOLUTION = 256;
 
     private final RunConfig config;
     private final Dataset dataset;
@@ -30,6 +35,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final StatisticsPass statistics;
+    private final Evaluation evaluation;
     private final RandomStream shuffleRandom;
     private final int trainCount;
     private final int batchSize;
@@ -47,7 +53,12 @@ public final class Trainer {
     private long epochNanos;
     private long epochSamples;
 
-    /** Builds the network, draws its weights and the evaluation batch; trains nothing yet. */
+    /**
+     * Builds the network, draws its weights and the evaluation batch; trains nothing yet.
+     *
+     * @throws ConfigException when the configuration does not fit the dataset (cross-entropy on regression targets)
+     * @throws IllegalArgumentException when the dataset has no training samples
+     */
     public Trainer(RunConfig config, Dataset dataset) {
         this.config = config;
         this.dataset = dataset;
@@ -64,7 +75,7 @@ public final class Trainer {
         optimizer = new Optimizer(training, network.parameters());
         schedule = new LearningRateSchedule(training.schedule(), training.epochs());
         shuffleRandom = RandomStream.derive(seed, SHUFFLE_STREAM);
-        Evaluation evaluation = new Evaluation(network, dataset.train(), dataset.test(), config.stats().evalSamples(),
+        evaluation = new Evaluation(network, dataset.train(), dataset.test(), config.stats().evalSamples(),
                 RandomStream.derive(seed, EVALUATION_STREAM));
         double[] predicted = VariancePrediction.predict(spec, evaluation.inputSecondMoment());
         statistics = new StatisticsPass(network, evaluation, config.stats().histogramBins(), config.stats().unitSample(), predicted);
@@ -83,9 +94,19 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset '" + dataset.name() + "' has no training samples");
         }
         if (config.network().loss() == Loss.SOFTMAX_CROSS_ENTROPY && !dataset.isClassification()) {
-            throw new IllegalArgumentException("network.loss softmax-cross-entropy needs a classification dataset; '"
-                    + dataset.name() + "' is a regression set: use mse");
+            throw new ConfigException(new FieldError("network.loss", "\"softmax-cross-entropy\"",
+                    "mse, because dataset '" + dataset.name() + "' has regression targets, not classes"));
         }
+    }
+
+    /**
+     * Estimates the memory, in bytes, that a trainer for {@code config} on {@code dataset} allocates beyond
+     * the dataset: parameters, gradients, optimizer state and per-sample buffers. Lets a caller refuse a
+     * run before allocating it; the buffers of a 64 x 1,024 network with 256 evaluation samples alone
+     * take about 0.5 GB.
+     */
+    public static long estimateMemoryBytes(RunConfig config, Dataset dataset) {
+        return MemoryEstimate.bytes(config, dataset.featureCount(), dataset.outputCount(), dataset.train().sampleCount());
     }
 
     /** Restores a trainer from a state saved by {@link #saveState()} with the same configuration and dataset. */
@@ -186,6 +207,39 @@ public final class Trainer {
         if (finished()) {
             throw new IllegalStateException("training finished after " + epoch + " epochs");
         }
+    }
+
+    /**
+     * Returns the network's predictions for {@code rows} inputs ({@code rows x featureCount}, row-major):
+     * {@code rows x outputCount} class probabilities, or outputs for MSE. Uses inference mode (running
+     * batch-normalization averages, no dropout) and changes no training state.
+     */
+    public double[] predict(double[] features, int rows) {
+        int featureCount = dataset.featureCount();
+        if (rows < 0 || features.length < rows * featureCount) {
+            throw new IllegalArgumentException(rows + " rows need " + rows * featureCount + " feature values, got "
+                    + features.length);
+        }
+        double[] predictions = new double[rows * dataset.outputCount()];
+        evaluation.predict(features, rows, predictions);
+        return predictions;
+    }
+
+    /**
+     * Returns the predicted class on a {@code resolution x resolution} grid spanning the training inputs
+     * with a margin on each side, for classification datasets with exactly two features.
+     *
+     * @throws IllegalStateException when the dataset does not have two features or is not a classification set
+     */
+    public DecisionGrid decisionGrid(int resolution) {
+        if (dataset.featureCount() != 2 || !dataset.isClassification()) {
+            throw new IllegalStateException("a decision grid needs a classification dataset with 2 features; '"
+                    + dataset.name() + "' has " + dataset.featureCount());
+        }
+        if (resolution < 1 || resolution > MAX_GRID_RESOLUTION) {
+            throw new IllegalArgumentException("grid resolution must be 1 to " + MAX_GRID_RESOLUTION + ", got " + resolution);
+        }
+        return DecisionGrids.compute(this, dataset.train(), resolution);
     }
 
     /**

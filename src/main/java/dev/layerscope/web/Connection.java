@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The one writer of a WebSocket connection. Frames are queued here and sent one at a time: the
+ * The one writer of a WebSocket connection. Frames are queued here and sent one at a time. The
  * next send starts only when Jetty reports the previous one written, so a frame never interleaves
- * with another and a slow reader never blocks the thread that queued a frame.
+ * with another, and a slow reader never blocks the thread that queued a frame.
  *
  * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail}
  * frames are replaced by the newest snapshot's, every other frame is kept in order, and once its
@@ -32,6 +32,7 @@ final class Connection {
     private final Executor writers;
     private final long maxQueuedChars;
     private final long sendTimeoutNanos;
+    private volatile Runnable onClosed = () -> { };
 
     // Guarded by this.
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
@@ -39,6 +40,8 @@ final class Connection {
     private boolean sending;
     private long sendStartedNanos;
     private boolean closed;
+    private int closeCodeAfterQueue;
+    private String closeReasonAfterQueue;
 
     Connection(Session socket, String sessionId, Executor writers, long maxQueuedChars, long sendTimeoutNanos) {
         this.socket = socket;
@@ -87,7 +90,15 @@ final class Connection {
         afterEnqueue();
     }
 
-    /** Sends nothing more and closes the socket with {@code code} once what is being written is done. */
+    /**
+     * Sets what runs, on a writer thread, once this connection closes for any reason. Jetty's own
+     * close event may come late or never for a client dropped because it stopped reading.
+     */
+    void onClosed(Runnable cleanup) {
+        onClosed = cleanup;
+    }
+
+    /** Sends nothing more and closes the socket with {@code code}; frames not yet written are dropped. */
     void close(int code, String reason) {
         synchronized (this) {
             if (closed) {
@@ -100,6 +111,19 @@ final class Connection {
         if (socket.isOpen()) {
             socket.close(code, reason, Callback.NOOP);
         }
+        writers.execute(onClosed);
+    }
+
+    /** Closes the socket with {@code code} once every frame queued so far has been written. */
+    void closeAfterQueued(int code, String reason) {
+        synchronized (this) {
+            if (closed || closeCodeAfterQueue != 0) {
+                return;
+            }
+            closeCodeAfterQueue = code;
+            closeReasonAfterQueue = reason;
+        }
+        writers.execute(this::sendNext);
     }
 
     synchronized boolean isClosed() {
@@ -118,8 +142,10 @@ final class Connection {
     private void afterEnqueue() {
         String tooSlow = tooSlowReason();
         if (tooSlow != null) {
-            LOG.info("session {}: closing a connection that reads too slowly ({})", sessionId, tooSlow);
+            LOG.info("session {}: disconnecting a client that reads too slowly ({})", sessionId, tooSlow);
             close(CloseCodes.TOO_SLOW, tooSlow);
+            // The close frame queues behind the unread data, so the TCP connection is dropped as well.
+            socket.disconnect();
             return;
         }
         writers.execute(this::sendNext);
@@ -138,7 +164,13 @@ final class Connection {
     private void sendNext() {
         Frame frame;
         synchronized (this) {
-            if (sending || closed || queue.isEmpty()) {
+            if (sending || closed) {
+                return;
+            }
+            if (queue.isEmpty()) {
+                if (closeCodeAfterQueue != 0) {
+                    writers.execute(() -> close(closeCodeAfterQueue, closeReasonAfterQueue));
+                }
                 return;
             }
             frame = queue.poll();

@@ -3,6 +3,7 @@ package dev.layerscope.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layerscope.config.Presets;
 import dev.layerscope.config.RunConfig;
+import dev.layerscope.data.DatasetInfo;
 import dev.layerscope.data.Datasets;
 import dev.layerscope.session.Limits;
 import dev.layerscope.session.SessionRegistry;
@@ -24,11 +25,18 @@ final class MetaRoutes {
     record Preset(String name, String description, JsonNode config) {
     }
 
-    record DatasetInfo(String name, String description) {
+    /** One dataset for the page; {@code description} is the dataset's title. */
+    record DatasetEntry(String name, String description, String source, String licence, int trainSamples,
+                        int testSamples, int features, List<String> classNames, int[] imageShape) {
+
+        static DatasetEntry of(DatasetInfo info) {
+            return new DatasetEntry(info.name(), info.title(), info.source(), info.licence(), info.trainSamples(),
+                    info.testSamples(), info.features(), info.classNames(), info.imageShape());
+        }
     }
 
     record Meta(String version, int protocolVersion, String chartJsUrl, List<Preset> presets,
-                List<DatasetInfo> datasets, Limits limits) {
+                List<DatasetEntry> datasets, Limits limits) {
     }
 
     private final SessionRegistry registry;
@@ -71,10 +79,15 @@ final class MetaRoutes {
         return presets;
     }
 
-    private static List<DatasetInfo> datasets() {
-        List<DatasetInfo> datasets = new ArrayList<>();
+    private static List<DatasetEntry> datasets() {
+        List<DatasetEntry> datasets = new ArrayList<>();
         for (String name : Datasets.names()) {
-            datasets.add(new DatasetInfo(name, ""));
+            try {
+                datasets.add(DatasetEntry.of(Datasets.info(name)));
+            } catch (RuntimeException e) {
+                // A missing or damaged data file is an installation error; the other datasets stay usable.
+                LOG.error("dataset '{}' left out of /api/meta: {}", name, e.getMessage());
+            }
         }
         return datasets;
     }

@@ -66,6 +66,10 @@ public final class Server implements AutoCloseable {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
         });
+        configureRoutes(config, sessions, meta, sockets);
+    }
+
+    private void configureRoutes(JavalinConfig config, SessionRoutes sessions, MetaRoutes meta, SocketHandler sockets) {
         SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
         config.routes.before(headers::apply);
         config.routes.get("/health", meta::health);
@@ -81,7 +85,9 @@ public final class Server implements AutoCloseable {
         config.routes.ws("/ws/sessions/{id}", sockets::configure);
         config.routes.exception(Exception.class, (e, ctx) -> HttpResponses.error(ctx, e));
         config.routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            // Handlers that reject a request with 404 have written a JSON body already; Javalin's own is text.
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith("application/json")) {
                 HttpResponses.json(ctx, 404, HttpError.of("not found", "path", SessionRoutes.shorten(ctx.path()),
                         "a path listed in docs/protocol.md"));
             }
@@ -96,7 +102,7 @@ public final class Server implements AutoCloseable {
         return this;
     }
 
-    /** The port the server listens on, once started (useful with port 0). */
+    /** Returns the port the server listens on once started (useful with port 0). */
     public int port() {
         return app.port();
     }

@@ -23,7 +23,7 @@ public record ServerSettings(String host, int port, String frameAncestors, int t
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_HOST = "localhost";
 
-    /** The defaults of every setting, with the given port. */
+    /** Returns every setting at its default, with the given port. */
     public static ServerSettings defaults(int port) {
         return new ServerSettings(DEFAULT_HOST, port, "*", Math.max(1, Runtime.getRuntime().availableProcessors()),
                 5.0, 4L * 1024 * 1024, 30, 10, 30, Limits.DEFAULTS);

@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The WebSocket endpoint {@code /ws/sessions/{id}}: admits connections, answers {@code hello} with
+ * The WebSocket endpoint {@code /ws/sessions/{id}}: admits connections, replies to {@code hello} with
  * the catch-up frames, and passes owner commands to {@link SocketCommands}. Runs on Jetty threads
  * and only queues work, so no client can hold up training or another client.
  */
@@ -47,7 +47,7 @@ final class SocketHandler {
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, ClientState> clients = new ConcurrentHashMap<>();
 
-    /** What the server knows about one connection; Jetty delivers its messages one at a time. */
+    /** The server's record of one connection. Jetty delivers its messages one at a time. */
     private static final class ClientState {
         final Connection connection;
         final RateLimiter rateLimiter;
@@ -73,6 +73,13 @@ final class SocketHandler {
     void configure(WsConfig ws) {
         ws.onConnect(this::onConnect);
         ws.onMessage(this::onMessage);
+        ws.onBinaryMessage(ctx -> {
+            ClientState client = clients.get(ctx.sessionId());
+            if (client != null) {
+                client.connection.send(Json.write(error(ErrorCode.MALFORMED, null, "binary frames are not part of the protocol",
+                        "message", ctx.data().remaining() + " bytes", "JSON text frames")));
+            }
+        });
         ws.onClose(this::onClose);
         ws.onError(ctx -> LOG.debug("socket error: {}", String.valueOf(ctx.error())));
     }
@@ -86,11 +93,12 @@ final class SocketHandler {
         if (session == null || session.isClosed()) {
             connection.send(Json.write(error(ErrorCode.INVALID_FIELD, null, "session not found (unknown id, or expired)",
                     "id", sessionId, "the id of a live session")));
-            connection.close(CloseCodes.SESSION_NOT_FOUND, "session not found");
+            connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session not found");
             return;
         }
-        clients.put(ctx.sessionId(), new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()),
-                session));
+        String socketId = ctx.sessionId();
+        clients.put(socketId, new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()), session));
+        connection.onClosed(() -> forget(socketId));
         timer.schedule(() -> closeIfSilent(ctx.sessionId()), settings.helloTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
@@ -146,16 +154,16 @@ final class SocketHandler {
         if (hello.protocolVersion() != ProtocolVersion.CURRENT) {
             client.connection.send(Json.write(error(ErrorCode.UNSUPPORTED_PROTOCOL, "hello", "unsupported protocol version",
                     "protocolVersion", Integer.toString(hello.protocolVersion()), Integer.toString(ProtocolVersion.CURRENT))));
-            client.connection.close(CloseCodes.UNSUPPORTED_PROTOCOL, "unsupported protocol version");
+            client.connection.closeAfterQueued(CloseCodes.UNSUPPORTED_PROTOCOL, "unsupported protocol version");
             return;
         }
         Session session = client.session;
-        boolean owner = hello.ownerKey() != null && session.isOwnerKey(hello.ownerKey());
-        if (hello.ownerKey() != null && !owner) {
-            client.connection.send(Json.write(error(ErrorCode.FORBIDDEN, "hello",
-                    "the owner key does not match this session; continuing as a viewer", "ownerKey", "(not shown)",
-                    "the key from this session's owner link")));
+        if (session.isClosed()) {
+            client.connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session expired");
+            return;
         }
+        boolean owner = checkOwnerKey(client, hello.ownerKey());
+
         SessionChannel channel = channels.computeIfAbsent(session.id(), id -> new SessionChannel(session, timer));
         Subscriber subscriber = new Subscriber(client.connection, channel.frames());
         if (!channel.join(subscriber, registry.limits().maxViewersPerSession())) {
@@ -171,6 +179,20 @@ final class SocketHandler {
         LOG.debug("session {}: {} connected", session.id(), owner ? "owner" : "viewer");
     }
 
+    /** Returns whether {@code ownerKey} makes the client the owner; a wrong key gets an error frame. */
+    private static boolean checkOwnerKey(ClientState client, String ownerKey) {
+        if (ownerKey == null) {
+            return false;
+        }
+        if (client.session.isOwnerKey(ownerKey)) {
+            return true;
+        }
+        client.connection.send(Json.write(error(ErrorCode.FORBIDDEN, "hello",
+                "the owner key does not match this session; continuing as a viewer", "ownerKey", "(not shown)",
+                "the key from this session's owner link")));
+        return false;
+    }
+
     private static List<String> catchUpFrames(Session session, SessionSnapshot snapshot, boolean owner, int viewerCount) {
         List<String> frames = new ArrayList<>();
         frames.add(Json.write(new ServerMessage.Welcome(ProtocolVersion.CURRENT, session.id(),
@@ -184,11 +206,19 @@ final class SocketHandler {
     }
 
     private void onClose(WsCloseContext ctx) {
-        ClientState client = clients.remove(ctx.sessionId());
+        ClientState client = clients.get(ctx.sessionId());
+        if (client != null) {
+            client.connection.close(CloseCodes.NORMAL, "closed");
+        }
+        forget(ctx.sessionId());
+    }
+
+    /** Removes a closed connection from its session; runs once whichever side closed first. */
+    private void forget(String socketId) {
+        ClientState client = clients.remove(socketId);
         if (client == null) {
             return;
         }
-        client.connection.close(CloseCodes.NORMAL, "closed");
         Subscriber subscriber = client.subscriber;
         if (subscriber != null) {
             client.session.unsubscribe(subscriber);

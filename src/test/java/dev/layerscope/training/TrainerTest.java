@@ -170,7 +170,9 @@ class TrainerTest {
         Split split = new Split(2, 1, new double[] {0, 1}, 1, new double[] {0, 1}, new int[0]);
         Dataset dataset = new Dataset("line", "hand-made", "generated", List.of(), new int[0], split, split);
 
-        assertThrows(IllegalArgumentException.class, () -> new Trainer(RunConfig.fromJson("{}"), dataset));
+        ConfigException thrown = assertThrows(ConfigException.class, () -> new Trainer(RunConfig.fromJson("{}"), dataset));
+
+        assertEquals("network.loss", thrown.errors().get(0).field());
     }
 
     @Test

@@ -94,7 +94,7 @@ final class TestServer implements AutoCloseable {
         return TestSocket.open(http, port(), sessionId, true);
     }
 
-    /** Connects, says hello (as owner when {@code ownerKey} is given) and waits for the welcome. */
+    /** Connects, sends hello (as owner when {@code ownerKey} is given) and waits for the welcome. */
     TestSocket join(String sessionId, String ownerKey) {
         TestSocket socket = connect(sessionId);
         socket.hello(ownerKey);
@@ -107,10 +107,14 @@ final class TestServer implements AutoCloseable {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return parse(response.body());
+    }
+
+    static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(response.body());
+            return MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration DEADLINE = Duration.ofSeconds(20);
+    static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -84,6 +84,10 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     void hello(String ownerKey) {
         send(ownerKey == null ? "{\"type\":\"hello\",\"protocolVersion\":1}"
                 : "{\"type\":\"hello\",\"protocolVersion\":1,\"ownerKey\":\"" + ownerKey + "\"}");
@@ -129,6 +133,17 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
             return type.equals("state") && frame.path("state").path("status").asText().equals(status);
         }, "state '" + status + "'");
         return stats;
+    }
+
+    /** Returns every frame of {@code type} that {@link #next} has read so far, skipped ones included. */
+    List<JsonNode> seen(String type) {
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode frame : seen) {
+            if (frame.path("type").asText().equals(type)) {
+                matching.add(frame);
+            }
+        }
+        return matching;
     }
 
     int awaitClose() {

@@ -1,6 +1,6 @@
 package dev.layerscope.web.protocol;
 
-/** The {@code code} of an {@code error} frame; {@code docs/protocol.md} says when each is sent. */
+/** The {@code code} of an {@code error} frame; {@code docs/protocol.md} lists when each is sent. */
 public enum ErrorCode {
     MALFORMED("malformed"),
     UNKNOWN_TYPE("unknownType"),

@@ -18,7 +18,7 @@ public final class ProtocolException extends RuntimeException {
         return code;
     }
 
-    /** The offending field of the message, its value (shortened) and what is allowed. */
+    /** Returns the offending field of the message, its value (shortened) and what is allowed. */
     public FieldError error() {
         return error;
     }
