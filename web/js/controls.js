@@ -2,28 +2,38 @@
 // writes a configuration into them, and shows each field error in place beside its control.
 
 import { allFields, BUILDER_GROUPS, parseFieldValue } from './builderFields.js';
+import { describeDataset } from './datasetInfo.js';
 import { el, fieldId, replaceChildren } from './dom.js';
 import { createLayerEditor } from './layerEditor.js';
 import { getPath, setPath, withDefaults } from './urlState.js';
 
 /**
- * Renders the builder into `form`; `datasets` are names from /api/meta. `paths` limits it to some
+ * Renders the builder into `form`; `datasets` are the entries of /api/meta. `paths` limits it to some
  * fields (the embedded page shows a few), and then the per-layer editor is left out. Returns its API.
  */
 export function createBuilder(form, { datasets, onChange, paths = null }) {
   const inputs = new Map();
+  const datasetNames = datasets.map((dataset) => dataset.name);
   const layerEditor = createLayerEditor({ onChange });
   const included = (field) => paths === null || paths.includes(field.path);
   const groups = BUILDER_GROUPS.filter((group) => group.fields.some(included)).map((group) => el('fieldset', { className: 'builder-group' },
     el('legend', {}, group.title),
     group.fields.filter(included).map((field) => {
-      const row = renderField(field, datasets, onChange);
+      const row = renderField(field, datasetNames, onChange);
       inputs.set(field.path, row.input);
       return row.element;
     }),
     group.title === 'Network' && paths === null ? layerEditor.element : null));
   replaceChildren(form, groups);
   let base = {};
+  const datasetInput = inputs.get('data.dataset');
+  const datasetInfo = el('p', { className: 'field-help', id: 'f-data-dataset-info', 'aria-live': 'polite' });
+  const showDatasetInfo = () => { datasetInfo.textContent = describeDataset(datasets, datasetInput.value); };
+  if (datasetInput) {
+    datasetInput.closest('.field').append(datasetInfo);
+    datasetInput.addEventListener('change', showDatasetInfo);
+    showDatasetInfo();
+  }
 
   /** Reads every control over the last written configuration. Returns {config, errors}. */
   function read() {
@@ -76,6 +86,9 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
         ensureOption(input, value);
         input.value = String(value);
       }
+    }
+    if (datasetInput) {
+      showDatasetInfo();
     }
     layerEditor.write(getPath(config, 'network.hiddenLayers'), {
       depth: getPath(config, 'network.depth'),

@@ -28,7 +28,7 @@ async function boot() {
   const post = (event) => window.parent.postMessage(event, options.parentOrigin || '*');
   const controller = createSessionController(store, { onEvent: (runKey, message) => forward(runKey, message, post) });
   const paths = Object.values(EMBED_CONTROLS).filter(Boolean);
-  const builder = createBuilder(byId('builder'), { datasets: meta.datasets.map((d) => d.name), onChange: () => {}, paths });
+  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange: () => {}, paths });
   const presets = meta.presets.map((p) => p.name);
   const actions = createPageActions({ store, controller, builder, compare: NO_COMPARE, presets, keepAddress: true });
   wireRunButtons(store, actions, controller);

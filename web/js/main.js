@@ -34,7 +34,7 @@ async function boot() {
   const address = readAddress(location);
   const controller = createSessionController(store);
   const onChange = () => actions.syncSetupAddress();
-  const builder = createBuilder(byId('builder'), { datasets: meta.datasets.map((d) => d.name), onChange });
+  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange });
   const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange });
   const actions = createPageActions({ store, controller, builder, compare, presets: meta.presets.map((p) => p.name) });
   const lessons = createLessonsView({
