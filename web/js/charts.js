@@ -30,7 +30,7 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
   });
   const fractions = wanted('fractions') && createLineCard(Chart, parent, {
     id: 'chart-fractions', title: 'Dead and saturated units', xLabel: 'epoch',
-    description: 'Solid: share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (inactive on every sample), drawn only for activations whose units can die, such as ReLU.',
+    description: 'Solid (dashed for run B): share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (inactive on every sample), drawn only for activations whose units can die, such as ReLU.',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
   const histogram = wanted('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
@@ -84,7 +84,10 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
 
   function updateFractions(runs) {
     const datasets = [];
-    for (const { run, prefix } of runs) {
+    for (const { run, prefix, dash } of runs) {
+      const runB = dash !== null && dash.length > 0;
+      const saturatedDash = runB ? dash : [];
+      const deadDash = runB ? [1, 5] : [2, 3];
       const saturated = fractionSeries(run.history, 'saturatedFraction');
       const dead = fractionSeries(run.history, 'deadFraction');
       const defined = (points) => points.some((point) => point.y !== null);
@@ -92,10 +95,10 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
         const style = layerStyle(layer, saturated.length);
         const name = layerName(layer, saturated.length);
         if (defined(points)) {
-          datasets.push(lineDataset(`${prefix}${name} saturated`, points, style, { borderDash: [] }));
+          datasets.push(lineDataset(`${prefix}${name} saturated`, points, style, { borderDash: saturatedDash }));
         }
         if (defined(dead[layer])) {
-          datasets.push(lineDataset(`${prefix}${name} dead`, dead[layer], style, { borderDash: [2, 3], pointStyle: 'crossRot' }));
+          datasets.push(lineDataset(`${prefix}${name} dead`, dead[layer], style, { borderDash: deadDash, pointStyle: 'crossRot' }));
         }
       });
     }
@@ -114,7 +117,9 @@ export function visibleRuns(state) {
   if (!b) {
     return [{ run: a, prefix: '', dash: null }];
   }
-  return [{ run: a, prefix: 'A: ', dash: null }, { run: b, prefix: 'B: ', dash: COMPARE_DASH }];
+  // Solid for A and dashed for B, so the runs differ in line style while colour and point shape
+  // tell the series apart.
+  return [{ run: a, prefix: 'A: ', dash: [] }, { run: b, prefix: 'B: ', dash: COMPARE_DASH }];
 }
 
 function createLineCard(Chart, parent, { id, title, description, xLabel, options }) {
