@@ -16,25 +16,25 @@ const COMPARE_DASH = [6, 4];
 /** Creates the charts named in `include` (all five by default) inside `parent`. */
 export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES }) {
   Chart.register(WHITE_BACKGROUND);
-  const wanted = (name) => include.includes(name);
-  const loss = wanted('loss') && createLineCard(Chart, parent, {
+  const included = (name) => include.includes(name);
+  const loss = included('loss') && createLineCard(Chart, parent, {
     id: 'chart-loss', title: 'Loss and accuracy', xLabel: 'epoch',
     description: 'Training and held-out loss (left axis) and accuracy (right axis).',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'loss', extraScales: { accuracy: { type: 'linear', position: 'right', min: 0, max: 1, title: { display: true, text: 'accuracy' }, grid: { drawOnChartArea: false } } } }),
   });
-  const gradient = wanted('gradient') && createGradientChart(Chart, parent, { onQuantity: (field) => onUiChange({ gradientQuantity: field }) });
-  const variance = wanted('variance') && createLineCard(Chart, parent, {
+  const gradient = included('gradient') && createGradientChart(Chart, parent, { onQuantity: (field) => onUiChange({ gradientQuantity: field }) });
+  const variance = included('variance') && createLineCard(Chart, parent, {
     id: 'chart-variance', title: 'Activation variance per layer', xLabel: 'layer index',
     description: 'Measured Var(a) = std² of each layer\'s activations, and the variance the initialization formula predicts, at initialization and now.',
     options: lineOptions({ xTitle: 'layer index', yTitle: 'variance (log scale)', logY: true }),
   });
-  const fractions = wanted('fractions') && createLineCard(Chart, parent, {
+  const fractions = included('fractions') && createLineCard(Chart, parent, {
     id: 'chart-fractions', title: 'Dead and saturated units', xLabel: 'epoch',
     description: 'Solid (dashed for run B): share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (inactive on every sample), drawn only for activations whose units can die, such as ReLU.',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
-  const histogram = wanted('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
-  const prediction = wanted('prediction') && createPredictionView(parent);
+  const histogram = included('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
+  const prediction = included('prediction') && createPredictionView(parent);
 
   function update(state) {
     const runs = visibleRuns(state);

@@ -1,7 +1,7 @@
 // One line about the chosen dataset, from the descriptions in /api/meta: what it is, its size, and
 // its licence, shown under the dataset control.
 
-/** Describes dataset `name` from the meta entries, or says that the server does not list it. */
+/** Describes dataset `name` from the meta entries, or reports that the server does not list it. */
 export function describeDataset(datasets, name) {
   const entry = datasets.find((dataset) => dataset.name === name);
   if (!entry) {

@@ -1,12 +1,14 @@
-// The predictions card: for 2-D data, the decision boundary (grid cells coloured by predicted class,
-// paler where the model is unsure) with held-out points on top; for image data, a grid of sample
-// images captioned with their class and the prediction. It stays hidden until the server sends a
-// `prediction` frame, which has these fields (all but epoch and step optional):
+// The predictions card. For 2-D data it draws the decision boundary (grid cells coloured by the
+// predicted class, paler where the model is unsure) with held-out points on top. For image data it
+// shows a grid of sample images captioned with their class and the prediction. It stays hidden until
+// the server sends a `prediction` frame, which has these fields (all but epoch and step optional):
 //   boundary   {xMin, xMax, yMin, yMax, columns, rows, predicted[rows·columns], confidence[rows·columns]},
 //              row-major with the first row at yMin, confidence the largest softmax probability
 //   points     {x[], y[], label[], predicted[]}: held-out points
 //   samples    {imageShape [height, width], pixels[] (base64 bytes, 0 to 255), label[], predicted[]}
 //   classNames [] indexed by class
+// NOTE: protocol version 1 (docs/protocol.md) does not define prediction frames yet, so with the
+// current server this card stays hidden.
 
 import { createChartCard } from './chartCard.js';
 import { el, replaceChildren } from './dom.js';

@@ -56,7 +56,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     if (!sent) {
       store.update((state) => {
         if (state.runs[runKey]) {
-          state.runs[runKey].lastError = { code: 'notConnected', error: 'not connected to the server; the command was not sent, try again when the connection is back' };
+          state.runs[runKey].lastError = { code: 'notConnected', error: 'not connected to the server, so the command was not sent; try again once the connection is back' };
         }
       });
     }
