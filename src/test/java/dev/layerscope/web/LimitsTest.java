@@ -30,7 +30,7 @@ class LimitsTest {
      * parameters, under maxParameters = 500. Its 160 training samples make 5 batches of 32 per
      * epoch, so 3 epochs keep (1 + 3) snapshots x 3 layers = 12 history rows, under maxHistoryRows = 50.
      */
-    private static final Limits SMALL = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 50, 50, 2, 10_240, 2048, 100, 10, 3600);
+    private static final Limits SMALL = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 50, 50, 2, 10_240, 5, 2048, 100, 10, 3600);
     private static final String BASE = """
             {"seed": 1, "data": {"dataset": "spirals", "samples": 200},
              "network": {"depth": 2, "width": 8, "activation": "tanh"},
@@ -231,7 +231,7 @@ class LimitsTest {
 
     @Test
     void sessionLimitGives503() {
-        Limits twoSessions = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 2048, 100, 10, 3600);
+        Limits twoSessions = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 5, 2048, 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoSessions))) {
             small.create(BASE);
             small.create(BASE);
@@ -244,7 +244,7 @@ class LimitsTest {
 
     @Test
     void trainerMemoryLimitGives400() {
-        Limits oneMegabyte = new Limits(1_000_000, 1, 64, 1024, 2000, 60_000, 100, 64, 200_000, 50, 2, 10_240, 2048,
+        Limits oneMegabyte = new Limits(1_000_000, 1, 64, 1024, 2000, 60_000, 100, 64, 200_000, 50, 2, 10_240, 5, 2048,
                 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(oneMegabyte))) {
             // Batches of 1,024 rows through 2 layers of 64 units need several MiB of per-sample buffers.
@@ -260,7 +260,7 @@ class LimitsTest {
 
     @Test
     void messagesBeyondRateAreDropped() {
-        Limits onePerSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 1, 10, 3600);
+        Limits onePerSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 5, 2048, 1, 10, 3600);
         try (TestServer strict = TestServer.start(TestServer.defaults().withLimits(onePerSecond))) {
             TestServer.Created created = strict.create(BASE);
             try (TestSocket owner = strict.connect(created.id())) {
@@ -289,7 +289,7 @@ class LimitsTest {
 
     @Test
     void idleSessionExpires() {
-        Limits oneSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 100, 10, 1);
+        Limits oneSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 5, 2048, 100, 10, 1);
         try (TestServer expiring = TestServer.start(TestServer.defaults().withLimits(oneSecond))) {
             TestServer.Created created = expiring.create(BASE);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
