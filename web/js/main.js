@@ -33,7 +33,7 @@ async function boot() {
   const Chart = await loadChartJs(meta.chartJsUrl);
   const address = readAddress(location);
   const controller = createSessionController(store);
-  const onChange = () => actions.syncSetupAddress();
+  const onChange = (event) => actions.applyChange(event);
   const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange });
   const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange });
   const actions = createPageActions({ store, controller, builder, compare, presets: meta.presets.map((p) => p.name) });

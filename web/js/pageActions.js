@@ -2,6 +2,7 @@
 // pause, reset, load a lesson, fork, copy links. Errors from the server are shown beside their controls.
 
 import { ApiError, fetchPreset } from './api.js';
+import { setLearningRateMessage } from './protocol.js';
 import { isOwner } from './runState.js';
 import { mergeConfig, withDefaults } from './urlState.js';
 import { buildAddress, viewerLink } from './urlSync.js';
@@ -88,11 +89,18 @@ export function createPageActions({ store, controller, builder, compare, presets
     notify('info', `Loaded “${lesson.title}”. Answer the question, then press Start.`);
   }
 
-  /** Writes the builder's setup to the address bar; the link no longer names a session. */
+  /**
+   * Writes the builder's setup to the address bar, next to the live sessions (ids and owner keys) so
+   * that a reload reconnects to them; a reload shows the sessions' own configuration.
+   */
   function syncSetupAddress(lessonId = null) {
     const { config } = builder.read();
     const configB = compare.enabled() ? compare.configFor(config).config : null;
-    replaceAddress(buildAddress({ config, configB, lesson: lessonId, speed: store.get().ui.speed }));
+    const live = [store.get().runs.a, store.get().runs.b].filter(Boolean);
+    replaceAddress(buildAddress({
+      config, configB, lesson: lessonId, speed: store.get().ui.speed,
+      sessions: live.map((run) => run.sessionId), ownerKeys: live.map((run) => run.ownerKey),
+    }));
   }
 
   async function copy(text, what) {
@@ -138,8 +146,31 @@ export function createPageActions({ store, controller, builder, compare, presets
     appliedSetup = JSON.stringify(setupB ? [config, setupB] : [config]);
   }
 
+  /**
+   * Sends a new learning rate to the running session when only the learning rate changed, since the
+   * server applies it from the next step without a reset (compare mode excluded, because run B may
+   * override it). Any other change only updates the address; it takes effect at the next Start.
+   */
+  function applyChange(event) {
+    syncSetupAddress();
+    const runs = store.get().runs;
+    if (event?.target?.name !== 'training.learningRate' || runs.b || !runs.a || !isOwner(runs.a) || appliedSetup === null) {
+      return;
+    }
+    const { config, errors } = builder.read();
+    const applied = JSON.parse(appliedSetup)[0];
+    const changedRate = config.training.learningRate;
+    applied.training.learningRate = changedRate;
+    if (errors.length > 0 || JSON.stringify(applied) !== JSON.stringify(config)) {
+      return;
+    }
+    controller.send('a', setLearningRateMessage(changedRate));
+    appliedSetup = JSON.stringify([config]);
+    notify('info', `Learning rate set to ${changedRate} from the next step, without a reset.`);
+  }
+
   return {
-    run, loadLesson, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
+    run, loadLesson, applyChange, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
     forgetSetup: () => { appliedSetup = null; },
   };
 }

@@ -31,6 +31,7 @@ export function createStatusView() {
     viewers.textContent = run?.role ? `${run.viewerCount} watching` : '';
     viewers.hidden = !run?.role;
     status.textContent = describeRun(run, state.runs.b);
+    showDownloads(run);
     renderMessages(state, run, link);
   }
 
@@ -53,6 +54,20 @@ export function createStatusView() {
   }
 
   return { render };
+}
+
+// Links to the run's whole history, which the server sends as a file download.
+function showDownloads(run) {
+  for (const [id, extension] of [['download-csv', 'csv'], ['download-jsonl', 'jsonl']]) {
+    const link = byId(id);
+    if (!link) {
+      continue;
+    }
+    link.hidden = !run?.role;
+    if (run?.sessionId) {
+      link.href = `/api/sessions/${encodeURIComponent(run.sessionId)}/history.${extension}`;
+    }
+  }
 }
 
 function roleText(run) {

@@ -134,6 +134,31 @@ class PageEndToEndTest {
     }
 
     @Test
+    void learningRateChangesWithoutReset() throws IOException {
+        try (Browser browser = new Browser(1200, 900)) {
+            browser.driver.get(base + "/?depth=2&width=8&epochs=200");
+            browser.await(20, "the builder", d -> d.findElement(By.id("start")));
+            browser.driver.findElement(By.id("start")).click();
+            browser.await(30, "two epochs", d -> minPoints(browser) >= 3);
+            String sessionId = (String) browser.script("return new URLSearchParams(location.search).get('session');");
+
+            WebElement rate = browser.driver.findElement(By.id("f-training-learningRate"));
+            rate.clear();
+            rate.sendKeys("0.02");
+            browser.driver.findElement(By.id("f-training-batchSize")).click();
+            browser.await(20, "the confirmation", d -> d.findElement(By.id("messages")).getText().contains("Learning rate set to 0.02"));
+            Object serverRate = browser.await(20, "the server's new learning rate", d -> browser.script(
+                    "return fetch('/api/sessions/' + arguments[0]).then((r) => r.json()).then((s) => s.state.learningRate === 0.02 ? s.state.learningRate : null);",
+                    sessionId));
+            assertEquals(0.02, ((Number) serverRate).doubleValue());
+            assertEquals(sessionId, browser.script("return new URLSearchParams(location.search).get('session');"),
+                    "the same session goes on");
+            browser.driver.findElement(By.id("pause")).click();
+            assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
+        }
+    }
+
+    @Test
     void compareRunsAdvanceInLockStep() throws IOException {
         try (Browser browser = new Browser(1400, 1000)) {
             browser.driver.get(base + "/?depth=4&width=16&act=sigmoid&init=normal&epochs=4&compare=true&b.act=relu&b.init=he-normal");
