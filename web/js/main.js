@@ -32,7 +32,7 @@ async function boot() {
   }
   const Chart = await loadChartJs(meta.chartJsUrl);
   const address = readAddress(location);
-  const controller = createSessionController(store);
+  const controller = createSessionController(store, { onEvent: (runKey, message) => actions.showServerError(message) });
   const onChange = (event) => actions.applyChange(event);
   const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange });
   const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange });

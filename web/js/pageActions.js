@@ -7,6 +7,9 @@ import { isOwner } from './runState.js';
 import { mergeConfig, withDefaults } from './urlState.js';
 import { buildAddress, viewerLink } from './urlSync.js';
 
+// Fields of socket commands and the builder controls that set them.
+const SOCKET_FIELDS = Object.freeze({ learningRate: 'training.learningRate' });
+
 /** `keepAddress` leaves the address bar alone, as the embedded page must (its URL is the embedding page's choice). */
 export function createPageActions({ store, controller, builder, compare, presets, keepAddress = false }) {
   const replaceAddress = (address) => {
@@ -15,6 +18,8 @@ export function createPageActions({ store, controller, builder, compare, presets
     }
   };
   let appliedSetup = null;
+  // True while sessions are being created, so a second click cannot create a second set.
+  let creating = false;
 
   function notify(kind, text) {
     store.update((state) => { state.notices = [{ kind, text }]; });
@@ -35,7 +40,7 @@ export function createPageActions({ store, controller, builder, compare, presets
   /** Sends `command` to the current runs, or first creates sessions when the setup differs from theirs. */
   async function run(command) {
     const setup = readSetup();
-    if (!setup) {
+    if (!setup || creating) {
       return;
     }
     const runs = store.get().runs;
@@ -44,6 +49,7 @@ export function createPageActions({ store, controller, builder, compare, presets
       controller.command(command);
       return;
     }
+    creating = true;
     try {
       const created = await controller.startNew(setup.configs, { firstCommand: command === 'reset' ? null : command, speed: store.get().ui.speed });
       appliedSetup = key;
@@ -54,6 +60,16 @@ export function createPageActions({ store, controller, builder, compare, presets
       }));
     } catch (error) {
       showFailure(error);
+    } finally {
+      creating = false;
+    }
+  }
+
+  /** Shows a socket error that names a command field beside the control that sets it. */
+  function showServerError(message) {
+    const path = SOCKET_FIELDS[message.field];
+    if (message.type === 'error' && path) {
+      builder.showErrors([{ field: path, value: message.value, allowed: message.allowed, error: message.error }]);
     }
   }
 
@@ -153,11 +169,12 @@ export function createPageActions({ store, controller, builder, compare, presets
    */
   function applyChange(event) {
     syncSetupAddress();
+    const { config, errors } = builder.read();
+    builder.showErrors(errors);
     const runs = store.get().runs;
     if (event?.target?.name !== 'training.learningRate' || runs.b || !runs.a || !isOwner(runs.a) || appliedSetup === null) {
       return;
     }
-    const { config, errors } = builder.read();
     const applied = JSON.parse(appliedSetup)[0];
     const changedRate = config.training.learningRate;
     applied.training.learningRate = changedRate;
@@ -170,7 +187,7 @@ export function createPageActions({ store, controller, builder, compare, presets
   }
 
   return {
-    run, loadLesson, applyChange, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
+    run, loadLesson, applyChange, showServerError, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
     forgetSetup: () => { appliedSetup = null; },
   };
 }
