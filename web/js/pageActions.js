@@ -106,8 +106,8 @@ export function createPageActions({ store, controller, builder, compare, presets
   }
 
   /**
-   * Writes the builder's setup to the address bar, next to the live sessions (ids and owner keys) so
-   * that a reload reconnects to them; a reload shows the sessions' own configuration.
+   * Writes the builder's setup to the address bar, next to the live sessions (ids and owner keys), so
+   * that a reload reconnects to them. After a reload the builder shows the sessions' configuration.
    */
   function syncSetupAddress(lessonId = null) {
     const { config } = builder.read();

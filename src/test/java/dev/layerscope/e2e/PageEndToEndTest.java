@@ -182,7 +182,8 @@ class PageEndToEndTest {
             @SuppressWarnings("unchecked")
             List<String> labels = (List<String>) browser.script(
                     "return Chart.getChart(document.getElementById('chart-gradient-canvas')).data.datasets.map((d) => d.label);");
-            assertTrue(labels.contains("A: layer 0") && labels.contains("B: layer 0"), "both runs overlaid: " + labels);
+            assertTrue(labels.contains("A: layer 0"), "run A on the chart: " + labels);
+            assertTrue(labels.contains("B: layer 0"), "run B overlaid on the same chart: " + labels);
             assertTrue(browser.driver.findElement(By.id("network-b")).isDisplayed(), "run B has its own canvas");
             assertCanvasDrawn(browser, "network-b");
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
