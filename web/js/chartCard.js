@@ -33,6 +33,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     table);
   parent.append(element);
   let chart = null;
+  let tableSource = null;
 
   pngButton.addEventListener('click', () => {
     if (chart) {
@@ -50,7 +51,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     if (table.hidden || !chart) {
       return;
     }
-    replaceChildren(table, buildTable(chart.data.datasets, xLabel, title));
+    replaceChildren(table, buildTable(tableSource ? tableSource() : chart.data.datasets, xLabel, title));
   }
 
   return {
@@ -58,6 +59,8 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     canvas,
     extra,
     setChart(instance) { chart = instance; },
+    /** Takes the table's datasets from `source()` instead of the chart's, when they differ from what is drawn. */
+    setTableSource(source) { tableSource = source; },
     refreshTable,
   };
 }

@@ -15,6 +15,7 @@ const COMPARE_DASH = [6, 4];
 
 /** Creates the charts named in `include` (all five by default) inside `parent`. */
 export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES }) {
+  const onSelectLayer = (layerIndex) => onUiChange({ selectedLayer: layerIndex });
   Chart.register(WHITE_BACKGROUND);
   const included = (name) => include.includes(name);
   const loss = included('loss') && createLineCard(Chart, parent, {
@@ -33,7 +34,7 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
     description: 'Solid (dashed for run B): share of units that are saturated (the activation\'s derivative near 0). Dotted: share of dead units (inactive on every sample), drawn only for activations whose units can die, such as ReLU.',
     options: lineOptions({ xTitle: 'epoch', yTitle: 'fraction of units', yMin: 0, yMax: 1 }),
   });
-  const histogram = included('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }) });
+  const histogram = included('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }), onSelectLayer });
   const prediction = included('prediction') && createPredictionView(parent);
 
   function update(state) {

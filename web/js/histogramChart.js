@@ -12,7 +12,7 @@ export const HISTOGRAM_FIELDS = Object.freeze([
   { field: 'weightGradient', label: 'weight gradient ∂L/∂W' },
 ]);
 
-export function createHistogramChart(Chart, parent, { onField }) {
+export function createHistogramChart(Chart, parent, { onField, onSelectLayer = () => {} }) {
   const card = createChartCard(parent, { id: 'chart-histogram', title: 'Histograms', xLabel: 'bin centre' });
   const picker = el('select', { 'aria-label': 'Histogram of', onChange: (event) => onField(event.target.value) },
     HISTOGRAM_FIELDS.map((entry) => el('option', { value: entry.field }, entry.label)));
@@ -30,6 +30,8 @@ export function createHistogramChart(Chart, parent, { onField }) {
     },
   });
   card.setChart(chart);
+  let tableRows = [];
+  card.setTableSource(() => tableRows);
 
   /** Redraws for `run`, the selected layer and histogram field. */
   function update(run, layerIndex, field) {
@@ -37,8 +39,9 @@ export function createHistogramChart(Chart, parent, { onField }) {
     const histogram = detail?.histograms?.[field];
     const label = HISTOGRAM_FIELDS.find((entry) => entry.field === field)?.label ?? field;
     picker.value = field;
-    chart.data.datasets = histogram ? [{ label: `layer ${layerIndex} ${label}`, data: bars(histogram), stepped: 'middle', fill: 'origin', pointRadius: 0, borderColor: OKABE_ITO[0], backgroundColor: 'rgba(0, 114, 178, 0.35)' }] : [];
+    chart.data.datasets = histogram ? [{ label: `layer ${layerIndex} ${label}`, data: outline(histogram), stepped: 'before', fill: 'origin', pointRadius: 0, borderWidth: 1.5, borderColor: OKABE_ITO[0], backgroundColor: 'rgba(0, 114, 178, 0.35)' }] : [];
     chart.options.scales.x.title.text = label;
+    tableRows = histogram ? [{ label: 'count', data: bars(histogram) }] : [];
     chart.update('none');
     caption.textContent = histogram
       ? `Layer ${layerIndex}, epoch ${detail.epoch}: ${label}, ${histogram.counts.length} bins from ${formatNumber(histogram.edges[0])} to ${formatNumber(histogram.edges[histogram.edges.length - 1])}.`
@@ -55,11 +58,15 @@ export function createHistogramChart(Chart, parent, { onField }) {
     layers.forEach((layerIndex, i) => {
       let figure = multiples.children[i];
       if (!figure) {
-        figure = el('figure', {}, el('canvas', { width: 120, height: 60, 'aria-hidden': 'true' }), el('figcaption', {}));
+        figure = el('figure', {}, el('canvas', { width: 120, height: 60, 'aria-hidden': 'true' }),
+          el('figcaption', {}, el('button', { type: 'button', className: 'link-button' })));
         multiples.append(figure);
       }
+      const button = figure.querySelector('button');
+      button.onclick = () => onSelectLayer(layerIndex);
+      button.setAttribute('aria-pressed', String(layerIndex === selected));
       figure.classList.toggle('selected', layerIndex === selected);
-      figure.querySelector('figcaption').textContent = `layer ${layerIndex}`;
+      button.textContent = `layer ${layerIndex}`;
       drawMini(figure.querySelector('canvas'), run.details[layerIndex]?.histograms?.[field]);
     });
   }
@@ -67,6 +74,18 @@ export function createHistogramChart(Chart, parent, { onField }) {
   return { update, chart };
 }
 
+// The histogram's outline as points for a stepped line: from 0 at the first edge up to each bin's
+// count at its left edge, held to the next edge, and back to 0 at the last edge.
+function outline(histogram) {
+  const { edges, counts } = histogram;
+  const points = [{ x: edges[0], y: 0 }];
+  counts.forEach((count, i) => points.push({ x: edges[i], y: count }));
+  points.push({ x: edges[edges.length - 1], y: counts[counts.length - 1] ?? 0 });
+  points.push({ x: edges[edges.length - 1], y: 0 });
+  return points;
+}
+
+// Bin centres and counts, for the table.
 function bars(histogram) {
   return histogram.counts.map((count, i) => ({ x: (histogram.edges[i] + histogram.edges[i + 1]) / 2, y: count }));
 }
