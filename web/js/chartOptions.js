@@ -8,7 +8,7 @@ export const CHART_DEFAULTS = Object.freeze({
   fontSize: 11,
 });
 
-/** Options for a line chart with a linear x axis and a linear or log y axis. */
+/** Options for a line chart with an integer x axis (epoch, step or layer index) and a linear or log y axis. */
 export function lineOptions({ xTitle, yTitle, logY = false, yMin, yMax, extraScales = {} }) {
   return {
     animation: false,
@@ -23,7 +23,7 @@ export function lineOptions({ xTitle, yTitle, logY = false, yMin, yMax, extraSca
       decimation: { enabled: false },
     },
     scales: {
-      x: { type: 'linear', title: { display: true, text: xTitle } },
+      x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { precision: 0 } },
       y: {
         type: logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, min: yMin, max: yMax,
         ticks: logY ? { callback: powerOfTenLabel } : {},
@@ -48,8 +48,13 @@ export function lineDataset(label, data, style, overrides = {}) {
   };
 }
 
-/** Labels only the powers of ten of a log axis, in scientific notation, so nine decades stay readable. */
+/**
+ * Labels the ticks of a log axis whose mantissa is 1, 2 or 5, in scientific notation, and leaves the
+ * others blank, so nine decades stay readable and a range within one decade still gets labels.
+ */
 export function powerOfTenLabel(value) {
-  const exponent = Math.log10(value);
-  return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? formatScientific(value, 0) : '';
+  const exponent = Math.floor(Math.log10(value) + 1e-9);
+  const mantissa = value / 10 ** exponent;
+  const labelled = [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6);
+  return labelled ? formatScientific(value, 0) : '';
 }

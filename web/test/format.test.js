@@ -40,10 +40,13 @@ test('ratio is prefixed with a times sign', () => {
   assert.equal(formatRatio(0.5), '×0.5');
 });
 
-test('log axis labels only powers of ten', async () => {
+test('log axis labels mantissas 1 2 5', async () => {
   const { powerOfTenLabel } = await import('../js/chartOptions.js');
   assert.equal(powerOfTenLabel(1e-7), '1e-7');
   assert.equal(powerOfTenLabel(1000), '1e+3');
   assert.equal(powerOfTenLabel(1), '1e+0');
+  assert.equal(powerOfTenLabel(0.02), '2e-2');
+  assert.equal(powerOfTenLabel(5e-5), '5e-5');
   assert.equal(powerOfTenLabel(3e-5), '');
+  assert.equal(powerOfTenLabel(0.07), '');
 });
