@@ -1,6 +1,6 @@
 // Colour and opacity scales for the signal-flow canvas and the charts. Gradient magnitudes use a
 // log scale from 1e-6 (faint) to 1e+3 (glaring). Values outside that range are drawn at the end of
-// the scale and flagged as below or above it; the canvas prints the exact norm beside each layer.
+// the scale and flagged as below or above it. The canvas also prints the exact norm beside each layer.
 
 export const GRADIENT_SCALE = Object.freeze({ min: 1e-6, max: 1e3 });
 
