@@ -52,6 +52,7 @@ final class Help {
               --max-sessions N             sessions on the server at once (200)
               --max-viewers N              connections to one session, the owner's included (500)
               --max-upload-bytes N         size of an uploaded dataset (10485760)
+              --max-uploads N              uploaded datasets kept at once, least recently used dropped first (20)
               --max-message-bytes N        size of a JSON request or WebSocket message (65536)
               --commands-per-second N      WebSocket messages per second and connection (10; bursts of 2x)
               --max-epochs-per-second N    highest speed cap an owner may set (100)

@@ -21,7 +21,7 @@ final class ServeOptions {
     static final List<String> NAMES = List.of("host", "port", "frame-ancestors", "training-threads", "default-speed",
             "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes", "max-layers", "max-width", "max-epochs",
             "max-samples", "max-histogram-bins", "max-unit-sample", "max-history-rows", "max-sessions", "max-viewers",
-            "max-upload-bytes", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
+            "max-upload-bytes", "max-uploads", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<FieldError> errors = new ArrayList<>();
@@ -112,6 +112,7 @@ final class ServeOptions {
         int maxSessions = (int) integer("max-sessions", l.maxSessions(), 1, 1_000_000);
         int maxViewers = (int) integer("max-viewers", l.maxViewersPerSession(), 1, 1_000_000);
         long maxUpload = integer("max-upload-bytes", l.maxUploadBytes(), 1024, 1L << 30);
+        int maxUploads = (int) integer("max-uploads", l.maxUploads(), 1, 10_000);
         int maxMessage = (int) integer("max-message-bytes", l.maxMessageBytes(), 1024, 1024 * 1024);
         int commandsPerSecond = (int) integer("commands-per-second", l.commandsPerSecond(), 1, 10_000);
         int maxSpeed = (int) integer("max-epochs-per-second", l.maxEpochsPerSecond(), 1, 10_000);
@@ -120,7 +121,7 @@ final class ServeOptions {
             return null;
         }
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
-                maxHistoryRows, maxSessions, maxViewers, maxUpload, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
+                maxHistoryRows, maxSessions, maxViewers, maxUpload, maxUploads, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
     }
 
     private long integer(String name, long fallback, long min, long max) {

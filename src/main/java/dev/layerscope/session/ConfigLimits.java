@@ -52,6 +52,11 @@ final class ConfigLimits {
             errors.add(over("stats.unitSample", config.stats().unitSample(), "1 to " + limits.maxUnitSample(),
                     "maxUnitSample"));
         }
+        if (!config.data().directory().isEmpty()) {
+            // A folder path names files on the server's disk, which remote users must not choose.
+            errors.add(new FieldError("data.directory", config.data().directory(),
+                    "empty on this server: its operator chooses dataset folders with LAYERSCOPE_DATASET_FOLDERS"));
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

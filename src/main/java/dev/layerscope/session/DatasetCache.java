@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The datasets of recent configurations, shared read-only between sessions: a class that opens the
- * same preset builds its dataset once. Keeps the {@value #CAPACITY} most recently used.
+ * The datasets of recent configurations, bundled, generated or uploaded, shared read-only between
+ * sessions: a class that opens the same preset builds its dataset once. Keeps the {@value #CAPACITY} most recently used.
  */
 final class DatasetCache {
 
@@ -23,12 +23,19 @@ final class DatasetCache {
         }
     };
 
+    private final UploadStore uploads;
+
+    DatasetCache(UploadStore uploads) {
+        this.uploads = uploads;
+    }
+
     // NOTE: loading holds the lock, so a slow load (a large bundled set) delays other sessions' creation.
     synchronized Dataset load(RunConfig config) {
         List<Object> key = List.of(config.data(), config.seed());
         Dataset dataset = recent.get(key);
         if (dataset == null) {
-            dataset = Datasets.load(config.data(), config.seed());
+            dataset = UploadStore.isUpload(config.data().dataset()) ? uploads.load(config.data(), config.seed())
+                    : Datasets.load(config.data(), config.seed());
             recent.put(key, dataset);
         }
         return dataset;

@@ -25,6 +25,7 @@ import java.util.List;
  * @param maxSessions          sessions that exist at once on the server
  * @param maxViewersPerSession open connections to one session, the owner's included
  * @param maxUploadBytes       body of a dataset upload
+ * @param maxUploads           uploaded datasets kept at once; beyond it the least recently used is dropped
  * @param maxMessageBytes      JSON request body or WebSocket message
  * @param commandsPerSecond    WebSocket messages per second and connection (bursts of twice as many pass)
  * @param maxEpochsPerSecond   the highest speed cap an owner may set (0 always means no cap)
@@ -32,11 +33,11 @@ import java.util.List;
  */
 public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
                      int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
-                     long maxUploadBytes, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
+                     long maxUploadBytes, int maxUploads, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
                      int idleSeconds) {
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
-            10L * 1024 * 1024, 64 * 1024, 10, 100, 1800);
+            10L * 1024 * 1024, 20, 64 * 1024, 10, 100, 1800);
 
     public Limits {
         List<FieldError> errors = new ArrayList<>();
@@ -52,6 +53,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         requirePositive(errors, "maxSessions", maxSessions);
         requirePositive(errors, "maxViewersPerSession", maxViewersPerSession);
         requirePositive(errors, "maxUploadBytes", maxUploadBytes);
+        requirePositive(errors, "maxUploads", maxUploads);
         requirePositive(errors, "maxMessageBytes", maxMessageBytes);
         requirePositive(errors, "commandsPerSecond", commandsPerSecond);
         requirePositive(errors, "maxEpochsPerSecond", maxEpochsPerSecond);

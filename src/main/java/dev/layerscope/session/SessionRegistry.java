@@ -26,7 +26,8 @@ public final class SessionRegistry implements AutoCloseable {
     private final Limits limits;
     private final TrainingPool pool;
     private final double defaultEpochsPerSecond;
-    private final DatasetCache datasets = new DatasetCache();
+    private final UploadStore uploads;
+    private final DatasetCache datasets;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger slotsTaken = new AtomicInteger();
 
@@ -34,12 +35,19 @@ public final class SessionRegistry implements AutoCloseable {
         this.limits = limits;
         this.pool = pool;
         this.defaultEpochsPerSecond = defaultEpochsPerSecond;
+        this.uploads = new UploadStore(limits);
+        this.datasets = new DatasetCache(uploads);
         long sweepMillis = Math.max(100, Math.min(30_000, limits.idleSeconds() * 1000L / 4));
         pool.scheduleAtFixedRate(this::expireIdle, sweepMillis);
     }
 
     public Limits limits() {
         return limits;
+    }
+
+    /** The uploaded CSV files that configurations may name in {@code data.dataset}. */
+    public UploadStore uploads() {
+        return uploads;
     }
 
     public Optional<Session> find(String id) {

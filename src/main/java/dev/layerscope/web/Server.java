@@ -50,10 +50,15 @@ public final class Server implements AutoCloseable {
                 TimeUnit.SECONDS);
         SessionRoutes sessions = new SessionRoutes(registry);
         MetaRoutes meta = new MetaRoutes(registry, BuildInfo.load());
-        this.app = Javalin.create(config -> configure(config, sessions, meta, sockets));
+        DatasetRoutes datasets = new DatasetRoutes(registry, pool.executor());
+        this.app = Javalin.create(config -> configure(config, new Routes(sessions, meta, datasets, sockets)));
     }
 
-    private void configure(JavalinConfig config, SessionRoutes sessions, MetaRoutes meta, SocketHandler sockets) {
+    /** The handlers, grouped so that configuration methods take one argument. */
+    private record Routes(SessionRoutes sessions, MetaRoutes meta, DatasetRoutes datasets, SocketHandler sockets) {
+    }
+
+    private void configure(JavalinConfig config, Routes routes) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = Math.max(settings.limits().maxUploadBytes(), settings.limits().maxMessageBytes());
         config.staticFiles.enableWebjars();
@@ -66,10 +71,12 @@ public final class Server implements AutoCloseable {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
         });
-        configureRoutes(config, sessions, meta, sockets);
+        configureRoutes(config, routes);
     }
 
-    private void configureRoutes(JavalinConfig config, SessionRoutes sessions, MetaRoutes meta, SocketHandler sockets) {
+    private void configureRoutes(JavalinConfig config, Routes routes) {
+        SessionRoutes sessions = routes.sessions();
+        MetaRoutes meta = routes.meta();
         SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
         config.routes.before(headers::apply);
         config.routes.get("/health", meta::health);
@@ -82,7 +89,8 @@ public final class Server implements AutoCloseable {
         config.routes.get("/api/sessions/{id}/history.csv", sessions::historyCsv);
         config.routes.get("/", ctx -> page(ctx, "/web/index.html"));
         config.routes.get("/embed", ctx -> page(ctx, "/web/embed.html"));
-        config.routes.ws("/ws/sessions/{id}", sockets::configure);
+        config.routes.post("/api/datasets", routes.datasets()::upload);
+        config.routes.ws("/ws/sessions/{id}", routes.sockets()::configure);
         config.routes.exception(Exception.class, (e, ctx) -> HttpResponses.error(ctx, e));
         config.routes.error(404, ctx -> {
             // Handlers that reject a request with 404 have written a JSON body already; Javalin's own is text.

@@ -40,7 +40,7 @@ final class SessionRoutes {
     }
 
     void create(Context ctx) {
-        RunConfig config = RunConfig.fromJson(jsonBody(ctx));
+        RunConfig config = Configurations.parse(jsonBody(ctx));
         CompletableFuture<Session> created = registry.create(config);
         respondCreated(ctx, created);
     }

@@ -55,7 +55,7 @@ final class SocketCommands {
         } else if (message instanceof ClientMessage.SetSpeed setSpeed) {
             session.setSpeed(setSpeed.epochsPerSecond(), registry.limits().maxEpochsPerSecond());
         } else if (message instanceof ClientMessage.ApplyConfig applyConfig) {
-            RunConfig config = RunConfig.fromJson(applyConfig.configJson());
+            RunConfig config = Configurations.parse(applyConfig.configJson());
             CompletableFuture<Void> applied = registry.loadDataset(config)
                     .thenCompose(dataset -> session.applyConfig(config, dataset));
             reportFailure(session, "applyConfig", applied, reply);

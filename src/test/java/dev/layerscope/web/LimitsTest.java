@@ -30,7 +30,7 @@ class LimitsTest {
      * parameters, under maxParameters = 500. Its 160 training samples make 5 batches of 32 per
      * epoch, so 3 epochs keep (1 + 3) snapshots x 3 layers = 12 history rows, under maxHistoryRows = 50.
      */
-    private static final Limits SMALL = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 50, 50, 2, 10_240, 2048, 100, 10, 3600);
+    private static final Limits SMALL = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 50, 50, 2, 10_240, 5, 2048, 100, 10, 3600);
     private static final String BASE = """
             {"seed": 1, "data": {"dataset": "spirals", "samples": 200},
              "network": {"depth": 2, "width": 8, "activation": "tanh"},
@@ -70,6 +70,9 @@ class LimitsTest {
                 // Statistics after every step: 1 + 3 + 3 * 5 = 19 snapshots x 3 layers = 57 rows > 50.
                 new BadConfig("stats", "{\"histogramBins\": 10, \"unitSample\": 4, \"everySteps\": 1}",
                         "stats.everySteps", "1"),
+                // The engine accepts a folder for headless runs; the server must not read folders users name.
+                new BadConfig("data", "{\"dataset\": \"mnist\", \"samples\": 200, \"directory\": \"/tmp\"}",
+                        "data.directory", "/tmp"),
                 new BadConfig("training.learningRate", "-1", "training.learningRate", "-1"),
                 new BadConfig("network.activation", "\"swishy\"", "network.activation", "swishy"),
                 new BadConfig("data.dataset", "\"no-such-set\"", "data.dataset", "no-such-set"));
@@ -228,7 +231,7 @@ class LimitsTest {
 
     @Test
     void sessionLimitGives503() {
-        Limits twoSessions = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 2048, 100, 10, 3600);
+        Limits twoSessions = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 5, 2048, 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoSessions))) {
             small.create(BASE);
             small.create(BASE);
@@ -241,7 +244,7 @@ class LimitsTest {
 
     @Test
     void trainerMemoryLimitGives400() {
-        Limits oneMegabyte = new Limits(1_000_000, 1, 64, 1024, 2000, 60_000, 100, 64, 200_000, 50, 2, 10_240, 2048,
+        Limits oneMegabyte = new Limits(1_000_000, 1, 64, 1024, 2000, 60_000, 100, 64, 200_000, 50, 2, 10_240, 5, 2048,
                 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(oneMegabyte))) {
             // Batches of 1,024 rows through 2 layers of 64 units need several MiB of per-sample buffers.
@@ -257,7 +260,7 @@ class LimitsTest {
 
     @Test
     void messagesBeyondRateAreDropped() {
-        Limits onePerSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 1, 10, 3600);
+        Limits onePerSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 5, 2048, 1, 10, 3600);
         try (TestServer strict = TestServer.start(TestServer.defaults().withLimits(onePerSecond))) {
             TestServer.Created created = strict.create(BASE);
             try (TestSocket owner = strict.connect(created.id())) {
@@ -286,7 +289,7 @@ class LimitsTest {
 
     @Test
     void idleSessionExpires() {
-        Limits oneSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 2048, 100, 10, 1);
+        Limits oneSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 5, 2048, 100, 10, 1);
         try (TestServer expiring = TestServer.start(TestServer.defaults().withLimits(oneSecond))) {
             TestServer.Created created = expiring.create(BASE);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

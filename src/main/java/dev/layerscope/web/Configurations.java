@@ -1,0 +1,43 @@
+package dev.layerscope.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerscope.config.ConfigException;
+import dev.layerscope.config.RunConfig;
+import dev.layerscope.data.DataSpec;
+import dev.layerscope.data.Datasets;
+import dev.layerscope.session.UploadStore;
+import dev.layerscope.web.protocol.Json;
+
+/**
+ * Reads configurations sent by clients. The engine accepts only registered dataset names, so an
+ * uploaded dataset's name ({@code upload-...}) is swapped for a registered one while the engine
+ * validates the rest, then put back; the session's registry then builds the dataset from the upload.
+ */
+final class Configurations {
+
+    private Configurations() {
+    }
+
+    /** Parses a configuration; throws {@link ConfigException} listing every invalid field. */
+    static RunConfig parse(String json) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // The engine's reader reports the syntax error with its position.
+            return RunConfig.fromJson(json);
+        }
+        JsonNode dataset = root == null ? null : root.path("data").path("dataset");
+        if (dataset == null || !dataset.isTextual() || !UploadStore.isUpload(dataset.asText())) {
+            return RunConfig.fromJson(json);
+        }
+        String uploadName = dataset.asText();
+        ((ObjectNode) root.get("data")).put("dataset", Datasets.names().get(0));
+        RunConfig config = RunConfig.fromJson(root.toString());
+        DataSpec data = config.data();
+        return config.withData(new DataSpec(uploadName, data.samples(), data.noise(), data.testFraction(), data.arms(),
+                data.scaling(), data.directory()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.layerscope.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class UploadTest {
+
+    private static final int ROWS = 60;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /** 60 rows of 3 features and a label column with classes "even" and "odd". */
+    private static String csv() {
+        StringBuilder text = new StringBuilder("width,height,depth,label\n");
+        for (int i = 0; i < ROWS; i++) {
+            text.append(i / 60.0).append(',').append(i % 7).append(',').append(i % 3 - 1).append(',')
+                    .append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        return text.toString();
+    }
+
+    private static HttpResponse<String> upload(String body, String contentType, String query) {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/datasets" + query))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void uploadedCsvTrainsInASession() {
+        HttpResponse<String> uploaded = upload(csv(), "text/csv", "?name=boxes.csv");
+        JsonNode info = TestServer.json(uploaded);
+        String dataset = info.get("dataset").asText();
+
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertTrue(dataset.startsWith("upload-"), dataset);
+        assertEquals(3, info.get("features").asInt());
+        assertEquals("[\"even\",\"odd\"]", info.get("classNames").toString());
+        assertEquals(ROWS, info.get("rows").asInt());
+
+        TestServer.Created created = server.create("{\"data\": {\"dataset\": \"" + dataset + "\", \"testFraction\": 0.25},"
+                + " \"network\": {\"depth\": 2, \"width\": 8}, \"training\": {\"batchSize\": 15, \"epochs\": 2}}");
+        try (TestSocket owner = server.connect(created.id())) {
+            owner.hello(created.ownerKey());
+            JsonNode welcome = owner.next("welcome");
+            owner.send("{\"type\":\"stepEpoch\"}");
+            JsonNode stats = owner.next("epoch").get("stats");
+
+            assertEquals(dataset, welcome.path("config").path("data").path("dataset").asText());
+            assertEquals(1, stats.get("epoch").asInt());
+            assertEquals(3, stats.get("layers").get(0).get("fanIn").asInt(), "one input per feature column");
+            assertEquals(2, stats.get("layers").get(2).get("width").asInt(), "one output per class");
+        }
+    }
+
+    @Test
+    void invalidCsvListsEveryProblem() {
+        HttpResponse<String> response = upload("x,y,label\n1,2,a\n3,abc,b\n4,5\n", "text/csv", "");
+        JsonNode body = TestServer.json(response);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("file", body.get("field").asText());
+        assertEquals(2, body.get("errors").size(), response.body());
+        assertEquals("row 3, column 2", body.get("errors").get(0).get("value").asText(), response.body());
+        assertTrue(body.get("errors").get(0).get("allowed").asText().contains("abc"), response.body());
+    }
+
+    @Test
+    void badUploadRequestsGetClearStatuses() {
+        HttpResponse<String> json = upload(csv(), "application/json", "");
+        HttpResponse<String> column = upload(csv(), "text/csv", "?labelColumn=last");
+        HttpResponse<String> header = upload(csv(), "text/csv", "?header=maybe");
+        HttpResponse<String> unknown = server.postJson("/api/sessions",
+                "{\"data\": {\"dataset\": \"upload-doesnotexist\"}, \"network\": {\"depth\": 2, \"width\": 8}}");
+
+        assertEquals(415, json.statusCode(), json.body());
+        assertEquals("labelColumn", TestServer.json(column).get("field").asText());
+        assertEquals(400, column.statusCode());
+        assertEquals("header", TestServer.json(header).get("field").asText());
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals("data.dataset", TestServer.json(unknown).get("field").asText(), unknown.body());
+    }
+
+    @Test
+    void uploadOverLimitGives413() {
+        String large = "1,2,a\n".repeat(2_000_000);
+
+        HttpResponse<String> response = upload(large, "text/csv", "");
+
+        assertEquals(413, response.statusCode(), response.body().length() > 300 ? response.body().substring(0, 300)
+                : response.body());
+        assertEquals("body", TestServer.json(response).get("field").asText());
+    }
+}
