@@ -2,6 +2,8 @@ package dev.layerscope;
 
 import dev.layerscope.cli.RunCommand;
 import dev.layerscope.cli.ServeCommand;
+import dev.layerscope.data.DatasetFolders;
+import dev.layerscope.data.Datasets;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -13,6 +15,12 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        try {
+            Datasets.useFolders(DatasetFolders.fromEnvironment(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid environment: " + e.getMessage());
+            System.exit(2);
+        }
         int status = execute(args, System.out, System.err);
         if (status != ServeCommand.KEEP_RUNNING) {
             System.exit(status);

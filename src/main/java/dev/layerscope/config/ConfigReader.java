@@ -8,13 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerscope.data.DataSpec;
+import dev.layerscope.data.BundledDatasets;
 import dev.layerscope.data.Datasets;
+import dev.layerscope.data.Scaling;
 import dev.layerscope.network.Activation;
 import dev.layerscope.network.InitSpec;
 import dev.layerscope.network.LayerSpec;
 import dev.layerscope.network.Loss;
 import dev.layerscope.network.WeightInit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,13 +71,36 @@ final class ConfigReader {
     }
 
     private DataSpec readData(ObjectNode node) {
-        fields.rejectUnknownKeys(node, "data", Set.of("dataset", "samples", "noise", "testFraction", "arms"));
+        fields.rejectUnknownKeys(node, "data", Set.of("dataset", "samples", "noise", "testFraction", "arms", "scaling",
+                "directory"));
         String dataset = fields.choice(node, "data", "dataset", "spirals", Datasets.names());
         int samples = fields.integer(node, "data", "samples", DataSpec.DEFAULT_SAMPLES, Limits.SAMPLES);
         double noise = fields.number(node, "data", "noise", DataSpec.DEFAULT_NOISE, Limits.NOISE);
         double testFraction = fields.number(node, "data", "testFraction", DataSpec.DEFAULT_TEST_FRACTION, Limits.TEST_FRACTION);
         int arms = fields.integer(node, "data", "arms", DataSpec.DEFAULT_ARMS, Limits.ARMS);
-        return new DataSpec(dataset, samples, noise, testFraction, arms);
+        Scaling scaling = fields.choice(node, "data", "scaling", Scaling.UNIT_RANGE, Scaling.class);
+        String directory = readDirectory(node, dataset);
+        return new DataSpec(dataset, samples, noise, testFraction, arms, scaling, directory);
+    }
+
+    /** Reads {@code data.directory}: empty, or an existing folder for a dataset that can be read from one. */
+    private String readDirectory(ObjectNode node, String dataset) {
+        String directory = fields.text(node, "data", "directory", "");
+        if (directory.isEmpty()) {
+            return directory;
+        }
+        if (!BundledDatasets.supportsDirectory(dataset)) {
+            fields.reject("data.directory", node.get("directory"),
+                    "empty unless data.dataset is mnist or fashion-mnist");
+            return "";
+        }
+        if (!Files.isDirectory(Path.of(directory))) {
+            fields.reject("data.directory", node.get("directory"),
+                    "an existing folder with train-images-idx3-ubyte, train-labels-idx1-ubyte,"
+                            + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)");
+            return "";
+        }
+        return directory;
     }
 
     private NetworkConfig readNetwork(ObjectNode node) {

@@ -46,6 +46,10 @@ final class ConfigWriter {
         node.put("noise", data.noise());
         node.put("testFraction", data.testFraction());
         node.put("arms", data.arms());
+        node.put("scaling", Names.of(data.scaling()));
+        if (!data.directory().isEmpty()) {
+            node.put("directory", data.directory());
+        }
     }
 
     private static void writeNetwork(ObjectNode node, NetworkConfig network) {

@@ -21,7 +21,8 @@ public final class Presets {
             "dying-relu",
             "exploding-init",
             "selu-lecun",
-            "batchnorm-sigmoid");
+            "batchnorm-sigmoid",
+            "deep-relu-letters");
 
     private Presets() {
     }
