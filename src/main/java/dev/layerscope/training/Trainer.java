@@ -101,9 +101,9 @@ public final class Trainer {
 
     /**
      * Estimates the memory, in bytes, that a trainer for {@code config} on {@code dataset} allocates beyond
-     * the dataset: parameters, gradients, optimizer state and per-sample buffers. Lets a caller refuse a
-     * run before allocating it; the buffers of a 64 x 1,024 network with 256 evaluation samples alone
-     * take about 0.5 GB.
+     * the dataset: parameters, gradients, optimizer state and per-sample buffers. A caller can refuse a run
+     * with it before allocating anything. For scale, the per-sample buffers of a 64 x 1,024 network with
+     * 256 evaluation samples take about 0.5 GB.
      */
     public static long estimateMemoryBytes(RunConfig config, Dataset dataset) {
         return MemoryEstimate.bytes(config, dataset.featureCount(), dataset.outputCount(), dataset.train().sampleCount());
