@@ -1,6 +1,5 @@
 package dev.layerscope.training;
 
-import dev.layerscope.data.Split;
 import dev.layerscope.network.Activation;
 import dev.layerscope.network.DenseLayer;
 import dev.layerscope.network.Loss;
@@ -24,8 +23,12 @@ import java.util.Locale;
  */
 final class StatisticsPass {
 
-    /** Loss and accuracy use at most this many samples of each split, the first ones. */
-    static final int MAX_SCORED_SAMPLES = 10_000;
+    /**
+     * Training loss and accuracy use at most this many training samples, so the snapshot stays cheap
+     * next to an epoch of training; the held-out split is scored on up to {@link #MAX_TEST_SAMPLES}.
+     */
+    static final int MAX_TRAIN_SAMPLES = 2_048;
+    static final int MAX_TEST_SAMPLES = 10_000;
 
     private final Network network;
     private final Evaluation evaluation;
@@ -57,8 +60,8 @@ final class StatisticsPass {
     }
 
     EpochStats collect(int epoch, long step, double learningRate, double samplesPerSecond, Optimizer optimizer, boolean updated) {
-        double[] train = evaluation.score(evaluation.train(), MAX_SCORED_SAMPLES);
-        double[] test = evaluation.score(evaluation.test(), MAX_SCORED_SAMPLES);
+        double[] train = evaluation.score(evaluation.train(), MAX_TRAIN_SAMPLES);
+        double[] test = evaluation.score(evaluation.test(), MAX_TEST_SAMPLES);
         int rows = evaluation.evalRows();
         network.forward(evaluation.evalInput(), rows, Network.Mode.STATISTICS);
         network.backward(evaluation.evalTargets());
