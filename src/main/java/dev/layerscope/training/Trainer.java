@@ -116,7 +116,10 @@ public final class Trainer {
         return trainer;
     }
 
-    /** Returns statistics of the network as it is now, before any step: epoch 0 at initialization. */
+    /**
+     * Returns statistics of the network as it is now. Called before the first step, as intended, these
+     * are the statistics at initialization (epoch 0, step 0).
+     */
     public EpochStats initialStats() {
         requireUsable();
         return snapshot();
