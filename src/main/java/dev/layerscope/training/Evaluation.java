@@ -5,7 +5,7 @@ import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Network;
 
 /**
- * The data statistics are measured on: the fixed evaluation batch (drawn once from the training split
+ * The data that statistics are measured on: the fixed evaluation batch (drawn once from the training split
  * with its own seeded stream, so that epochs compare) and the splits scored for loss and accuracy.
  */
 final class Evaluation {
