@@ -43,12 +43,15 @@ final class DivergenceCheck {
         return divergence(step, epoch, network.outputLayer().layerIndex(), "loss", learningRate);
     }
 
-    /** Checks every parameter after the optimizer step; returns null when all are finite. */
-    static Divergence afterUpdate(Network network, long step, int epoch, double learningRate) {
+    /**
+     * Checks every parameter after the optimizer step, from the finiteness the optimizer recorded while
+     * updating; returns null when all are finite.
+     */
+    static Divergence afterUpdate(Network network, Optimizer optimizer, long step, int epoch, double learningRate) {
         List<Parameter> parameters = network.parameters();
         for (int index = 0; index < parameters.size(); index++) {
             Parameter parameter = parameters.get(index);
-            if (!allFinite(parameter.values(), parameter.values().length)) {
+            if (!optimizer.valuesFinite(index)) {
                 return divergence(step, epoch, parameter.layerIndex(), parameter.name(), learningRate);
             }
         }

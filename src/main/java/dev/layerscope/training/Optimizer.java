@@ -20,6 +20,7 @@ final class Optimizer {
     private final double[][] first;
     private final double[][] second;
     private final double[] updateNorms;
+    private final boolean[] valuesFinite;
     private long updates;
 
     Optimizer(TrainingConfig config, List<Parameter> parameters) {
@@ -35,21 +36,37 @@ final class Optimizer {
             second[p] = kind == OptimizerKind.ADAM ? new double[size] : new double[0];
         }
         updateNorms = new double[count];
+        valuesFinite = new boolean[count];
     }
 
-    /** Updates every parameter in place with {@code learningRate}. */
+    /**
+     * Updates every parameter in place with {@code learningRate}, and records for each whether all its
+     * values are still finite. Plain SGD finds that out in its update loop, which saves the divergence
+     * check a pass over every weight; the other optimizers scan the values afterwards.
+     */
     void step(double learningRate) {
         updates++;
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
-            updateNorms[p] = Math.sqrt(update(parameter.values(), parameter.gradients(), first[p], second[p], learningRate));
+            double[] values = parameter.values();
+            if (kind == OptimizerKind.SGD) {
+                updateNorms[p] = Math.sqrt(sgd(values, parameter.gradients(), learningRate, valuesFinite, p));
+            } else {
+                updateNorms[p] = Math.sqrt(update(values, parameter.gradients(), first[p], second[p], learningRate));
+                valuesFinite[p] = DivergenceCheck.allFinite(values, values.length);
+            }
         }
+    }
+
+    /** Whether every value of parameter {@code index} was finite after the last {@link #step}. */
+    boolean valuesFinite(int index) {
+        return valuesFinite[index];
     }
 
     /** Updates one array and returns the sum of squared changes. */
     private double update(double[] values, double[] gradients, double[] first, double[] second, double learningRate) {
         return switch (kind) {
-            case SGD -> sgd(values, gradients, learningRate);
+            case SGD -> throw new IllegalStateException("plain SGD is applied by step() directly");
             case MOMENTUM, NESTEROV -> momentum(values, gradients, first, learningRate);
             case ADAGRAD, RMSPROP -> adaptive(values, gradients, first, learningRate);
             case ADAM -> adam(values, gradients, first, second, learningRate);
@@ -57,14 +74,20 @@ final class Optimizer {
     }
 
     /**
-     * θ ← θ − lr·g. The sum of squared changes runs in four partial sums, so that consecutive additions
-     * do not wait for each other; a single running sum made this loop twice as slow.
+     * θ ← θ − lr·g; returns the sum of squared changes and stores in {@code finite[index]} whether every
+     * updated value is finite. Both run in four partial sums, so that consecutive additions do not wait
+     * for each other (a single running sum made this loop twice as slow). {@code x - x} is 0 for every
+     * finite x and NaN for infinities and NaN, so the check sum is 0 exactly when all values are finite.
      */
-    private static double sgd(double[] values, double[] gradients, double learningRate) {
+    private static double sgd(double[] values, double[] gradients, double learningRate, boolean[] finite, int index) {
         double squares0 = 0;
         double squares1 = 0;
         double squares2 = 0;
         double squares3 = 0;
+        double check0 = 0;
+        double check1 = 0;
+        double check2 = 0;
+        double check3 = 0;
         int count = values.length;
         int i = 0;
         for (; i + 4 <= count; i += 4) {
@@ -72,20 +95,31 @@ final class Optimizer {
             double change1 = -learningRate * gradients[i + 1];
             double change2 = -learningRate * gradients[i + 2];
             double change3 = -learningRate * gradients[i + 3];
-            values[i] += change0;
-            values[i + 1] += change1;
-            values[i + 2] += change2;
-            values[i + 3] += change3;
+            double value0 = values[i] + change0;
+            double value1 = values[i + 1] + change1;
+            double value2 = values[i + 2] + change2;
+            double value3 = values[i + 3] + change3;
+            values[i] = value0;
+            values[i + 1] = value1;
+            values[i + 2] = value2;
+            values[i + 3] = value3;
             squares0 += change0 * change0;
             squares1 += change1 * change1;
             squares2 += change2 * change2;
             squares3 += change3 * change3;
+            check0 += value0 - value0;
+            check1 += value1 - value1;
+            check2 += value2 - value2;
+            check3 += value3 - value3;
         }
         for (; i < count; i++) {
             double change = -learningRate * gradients[i];
-            values[i] += change;
+            double value = values[i] + change;
+            values[i] = value;
             squares0 += change * change;
+            check0 += value - value;
         }
+        finite[index] = (check0 + check1) + (check2 + check3) == 0;
         return (squares0 + squares1) + (squares2 + squares3);
     }
 

@@ -177,7 +177,7 @@ public final class Trainer {
         GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
         GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
         optimizer.step(learningRate);
-        check(DivergenceCheck.afterUpdate(network, step + 1, epoch, learningRate));
+        check(DivergenceCheck.afterUpdate(network, optimizer, step + 1, epoch, learningRate));
         return loss;
     }
 

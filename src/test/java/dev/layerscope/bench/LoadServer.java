@@ -50,7 +50,7 @@ final class LoadServer implements AutoCloseable {
         Limits base = Limits.DEFAULTS;
         Limits limits = new Limits(maxParameters, maxTrainerMegabytes, base.maxLayers(), base.maxWidth(), maxEpochs,
                 base.maxSamples(), base.maxHistogramBins(), base.maxUnitSample(), base.maxHistoryRows(), base.maxSessions(),
-                maxViewers, base.maxUploadBytes(), base.maxMessageBytes(), base.commandsPerSecond(),
+                maxViewers, base.maxUploadBytes(), base.maxUploads(), base.maxMessageBytes(), base.commandsPerSecond(),
                 base.maxEpochsPerSecond(), base.idleSeconds());
         ServerSettings settings = new ServerSettings(HOST, 0, defaults.frameAncestors(), 2, defaultEpochsPerSecond,
                 defaults.maxQueuedChars(), defaults.sendTimeoutSeconds(), defaults.helloTimeoutSeconds(),

@@ -1,5 +1,6 @@
 package dev.layerscope.training;
 
+import dev.layerscope.config.RunConfig;
 import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Activation;
 import dev.layerscope.network.InitSpec;
@@ -26,6 +27,11 @@ class DivergenceCheckTest {
         return new Network(spec, ROWS, new RandomStream(1), new RandomStream(2));
     }
 
+    private static Optimizer optimizer(Network network, String kind) {
+        String json = "{\"training\": {\"optimizer\": \"" + kind + "\", \"learningRate\": 0.1}}";
+        return new Optimizer(RunConfig.fromJson(json).training(), network.parameters());
+    }
+
     private static double pass(Network network) {
         double[] input = {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8};
         double[] targets = {1, 0, 0, 1, 1, 0, 0, 1};
@@ -38,8 +44,11 @@ class DivergenceCheckTest {
         Network network = network();
         double loss = pass(network);
 
+        Optimizer optimizer = optimizer(network, "sgd");
+        optimizer.step(0.1);
+
         assertNull(DivergenceCheck.afterBackward(network, ROWS, loss, 1, 0, 0.1));
-        assertNull(DivergenceCheck.afterUpdate(network, 1, 0, 0.1));
+        assertNull(DivergenceCheck.afterUpdate(network, optimizer, 1, 0, 0.1));
     }
 
     @Test
@@ -59,13 +68,36 @@ class DivergenceCheckTest {
 
     @Test
     void nanBiasAfterUpdateNamesParameter() {
+        for (String kind : List.of("sgd", "momentum", "adam")) {
+            Network network = network();
+            pass(network);
+            Optimizer optimizer = optimizer(network, kind);
+            network.layers().get(2).bias()[1] = Double.NaN;
+            optimizer.step(0.1);
+
+            Divergence divergence = DivergenceCheck.afterUpdate(network, optimizer, 3, 0, 0.1);
+
+            assertEquals(2, divergence.layerIndex(), kind);
+            assertEquals("bias", divergence.quantity(), kind);
+        }
+    }
+
+    @Test
+    void sgdOverflowToInfinityNamesWeights() {
         Network network = network();
         pass(network);
-        network.layers().get(2).bias()[1] = Double.NaN;
+        Optimizer optimizer = optimizer(network, "sgd");
+        // The last of 6 weights falls outside the update loop's groups of four, so the remainder loop is checked too.
+        double[] weights = network.layers().get(0).weights();
+        double[] gradients = network.layers().get(0).weightGradient();
+        weights[5] = -Double.MAX_VALUE;
+        gradients[5] = Double.MAX_VALUE / 100;
+        optimizer.step(1000);
 
-        Divergence divergence = DivergenceCheck.afterUpdate(network, 3, 0, 0.1);
+        Divergence divergence = DivergenceCheck.afterUpdate(network, optimizer, 3, 0, 1000);
 
-        assertEquals(2, divergence.layerIndex());
-        assertEquals("bias", divergence.quantity());
+        assertEquals(Double.NEGATIVE_INFINITY, weights[5]);
+        assertEquals(0, divergence.layerIndex());
+        assertEquals("weights", divergence.quantity());
     }
 }

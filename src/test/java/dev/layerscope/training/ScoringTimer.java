@@ -18,8 +18,8 @@ public final class ScoringTimer {
         Evaluation evaluation = new Evaluation(trainer.network(), dataset.train(), dataset.test(),
                 trainer.config().stats().evalSamples(), new RandomStream(0));
         long started = System.nanoTime();
-        evaluation.score(dataset.train(), StatisticsPass.MAX_SCORED_SAMPLES);
-        evaluation.score(dataset.test(), StatisticsPass.MAX_SCORED_SAMPLES);
+        evaluation.score(dataset.train(), StatisticsPass.MAX_TRAIN_SAMPLES);
+        evaluation.score(dataset.test(), StatisticsPass.MAX_TEST_SAMPLES);
         return (System.nanoTime() - started) / 1e9;
     }
 }
