@@ -7,9 +7,12 @@
 #                                and a soak of SOAK_SECONDS (default 600)
 #   scripts/bench.sh page        the page's frame time and heap in headless Chromium
 #
-# PEERS_DIR points at the peer scripts (default: ../shared/peers beside the repository). Results are
-# also written to target/bench/<mode>-<time>.jsonl. Close other heavy programs first: the harness
-# drops epochs during which other processes used more than MAX_FOREIGN cores (default 0.1).
+# PEERS_DIR points at the peer scripts (default: ../shared/peers beside the repository). Debian's numpy
+# and PyTorch use whatever libblas.so.3 the system provides, which may be the slow reference BLAS; set
+# PEER_OPENBLAS_DIR to a folder holding OpenBLAS's libblas.so.3 (for example the openblas-pthread folder
+# of the libopenblas0-pthread package) to run the peers a second time on OpenBLAS. Results are also
+# written to target/bench/<mode>-<time>.jsonl. Close other heavy programs first: the harness drops
+# epochs during which other processes used more than MAX_FOREIGN cores (default 0.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-training}"
@@ -27,18 +30,33 @@ machine() {
 
 bench() {   # bench THREADS ARGS... : runs BenchMain with OPENBLAS_NUM_THREADS=THREADS
   local threads="$1"; shift
-  OPENBLAS_NUM_THREADS="$threads" mvn -B -ntp -q -Pbench exec:exec -Dbench.jvmArgs="${BENCH_JVM_ARGS:--Xmx4g}" \
-    -Dbench.args="$*" | grep '^{'
+  OPENBLAS_NUM_THREADS="$threads" mvn -B -ntp -q -Dstyle.color=never -Pbench exec:exec \
+    -Dbench.jvmArgs="${BENCH_JVM_ARGS:--Xmx4g}" -Dbench.args="$*" | sed 's/\x1b\[[0-9;]*m//g' | grep '^{'
+}
+
+peers() {   # peers LABEL : runs the peer scripts, adding "peer_blas": LABEL to every line
+  (cd "$peers" && OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench_torch.py --threads 2 --dtypes float64) | label "$1"
+  (cd "$peers" && /usr/bin/python3 bench_numpy.py --dtypes float64) | label "$1"
+  (cd "$peers" && OPENBLAS_NUM_THREADS=1 /usr/bin/python3 matmul_gflops.py numpy) | label "$1"
+  (cd "$peers" && OPENBLAS_NUM_THREADS=2 /usr/bin/python3 matmul_gflops.py numpy) | label "$1"
+}
+
+label() {
+  sed "s/^{/{\"peer_blas\": \"$1\", /"
 }
 
 run_training() {
   bench 1 training a,b
   bench 2 training a,b
   bench 1 memory a,b
-  (cd "$peers" && OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench_torch.py --threads 2 --dtypes float64)
-  (cd "$peers" && /usr/bin/python3 bench_numpy.py --dtypes float64)
-  (cd "$peers" && OPENBLAS_NUM_THREADS=1 /usr/bin/python3 matmul_gflops.py numpy)
-  (cd "$peers" && OPENBLAS_NUM_THREADS=2 /usr/bin/python3 matmul_gflops.py numpy)
+  bench 1 ceiling
+  bench 2 ceiling
+  if [ -n "${PEER_OPENBLAS_DIR:-}" ]; then
+    LD_LIBRARY_PATH="$PEER_OPENBLAS_DIR" peers openblas
+  fi
+  if [ -z "${SKIP_SYSTEM_BLAS_PEERS:-}" ]; then
+    peers system
+  fi
 }
 
 run_streaming() {
@@ -49,10 +67,10 @@ run_streaming() {
 }
 
 run_page() {
-  bench 1 page 64 10000
+  bench 1 page 64 10000 50
 }
 
-mvn -B -ntp -q -Pbench test-compile
+mvn -B -ntp -q -Dstyle.color=never -Pbench test-compile
 {
   machine
   case "$mode" in

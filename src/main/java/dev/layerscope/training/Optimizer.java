@@ -41,8 +41,8 @@ final class Optimizer {
 
     /**
      * Updates every parameter in place with {@code learningRate}, and records for each whether all its
-     * values are still finite. Plain SGD finds that out in its update loop, which saves the divergence
-     * check a pass over every weight; the other optimizers scan the values afterwards.
+     * values are still finite. Plain SGD finds that out in its update loop, so the divergence check needs
+     * no extra pass over every weight. The other optimizers scan the values afterwards.
      */
     void step(double learningRate) {
         updates++;
@@ -58,7 +58,7 @@ final class Optimizer {
         }
     }
 
-    /** Whether every value of parameter {@code index} was finite after the last {@link #step}. */
+    /** Returns whether every value of parameter {@code index} was finite after the last {@link #step}. */
     boolean valuesFinite(int index) {
         return valuesFinite[index];
     }

@@ -14,8 +14,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | viewers [count] [epochs] [epochsPerSecond]"
-                    + " | frame | page [depth] [epochs] | sessions [count] [windowSeconds] | soak [seconds] [sessions] [viewersPerSession]");
+            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | ceiling | viewers [count] [epochs] [epochsPerSecond]"
+                    + " | frame | page [depth] [epochs] [epochsPerSecond] | sessions [count] [windowSeconds] | soak [seconds] [sessions] [viewersPerSession]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -30,9 +30,10 @@ public final class BenchMain {
                     .run(workloads(rest));
             case "memory" -> new MemoryBench(System.out).run(workloads(rest));
             case "gemm" -> dev.layerscope.math.GemmBench.run(System.out);
+            case "ceiling" -> dev.layerscope.math.GemmBench.ceiling(System.out);
             case "sessions" -> new SessionsBench(System.out).run(intArg(rest, 0, 50), intArg(rest, 1, 30));
             case "soak" -> new SoakBench(System.out).run(intArg(rest, 0, 600), intArg(rest, 1, 10), intArg(rest, 2, 10));
-            case "page" -> new PageBench(System.out).run(intArg(rest, 0, 64), intArg(rest, 1, 10_000));
+            case "page" -> new PageBench(System.out).run(intArg(rest, 0, 64), intArg(rest, 1, 10_000), doubleArg(rest, 2, 50));
             case "frame" -> new FrameBench(System.out).run();
             case "viewers" -> new ViewersBench(System.out).run(intArg(rest, 0, 1000), intArg(rest, 1, 100), doubleArg(rest, 2, 5.0));
             default -> {

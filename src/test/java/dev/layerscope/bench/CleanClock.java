@@ -18,9 +18,9 @@ import java.util.List;
 final class CleanClock {
 
     /**
-     * One timed run: wall seconds, CPU seconds of the calling thread (which runs OpenBLAS itself when it
-     * has one thread, and is less disturbed than wall time by other processes), foreign cores, and a
-     * value the work returned (for example a rate).
+     * One timed run: wall seconds, CPU seconds of the calling thread, foreign cores, and a value the work
+     * returned (for example a rate). The calling thread runs OpenBLAS itself when OpenBLAS has one
+     * thread, and its CPU time is less disturbed than wall time by other processes.
      */
     record Run(double seconds, double threadCpuSeconds, double foreignCores, double value) {
     }

@@ -43,13 +43,17 @@ final class LoadServer implements AutoCloseable {
         return start(defaultEpochsPerSecond, maxViewers, maxParameters, maxTrainerMegabytes, Limits.DEFAULTS.maxEpochs());
     }
 
-    /** Starts a server as {@link #start(double, int, long, int)} does, allowing runs of up to {@code maxEpochs}. */
+    /**
+     * Starts a server as {@link #start(double, int, long, int)} does, allowing runs of up to {@code maxEpochs}
+     * epochs of the deepest network with a snapshot every epoch.
+     */
     static LoadServer start(double defaultEpochsPerSecond, int maxViewers, long maxParameters, int maxTrainerMegabytes,
                             int maxEpochs) {
         ServerSettings defaults = ServerSettings.defaults(0);
         Limits base = Limits.DEFAULTS;
         Limits limits = new Limits(maxParameters, maxTrainerMegabytes, base.maxLayers(), base.maxWidth(), maxEpochs,
-                base.maxSamples(), base.maxHistogramBins(), base.maxUnitSample(), base.maxHistoryRows(), base.maxSessions(),
+                base.maxSamples(), base.maxHistogramBins(), base.maxUnitSample(),
+                Math.max(base.maxHistoryRows(), (maxEpochs + 1L) * (base.maxLayers() + 1)), base.maxSessions(),
                 maxViewers, base.maxUploadBytes(), base.maxUploads(), base.maxMessageBytes(), base.commandsPerSecond(),
                 base.maxEpochsPerSecond(), base.idleSeconds());
         ServerSettings settings = new ServerSettings(HOST, 0, defaults.frameAncestors(), 2, defaultEpochsPerSecond,

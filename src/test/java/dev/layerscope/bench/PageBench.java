@@ -30,7 +30,6 @@ final class PageBench {
             {"seed": 9, "data": {"dataset": "spirals", "samples": 100},
              "network": {"depth": %d, "width": 16, "activation": "tanh", "init": {"kind": "glorot-normal"}},
              "training": {"optimizer": "sgd", "learningRate": 0.05, "batchSize": 80, "epochs": %d}}""";
-    private static final double EPOCHS_PER_SECOND = 100;
     private static final Pattern EPOCH = Pattern.compile("epoch (\\d+)");
 
     /** Collects animation-frame intervals for {@code arguments[0]} ms and passes them to the callback. */
@@ -52,13 +51,13 @@ final class PageBench {
         this.out = out;
     }
 
-    void run(int depth, int epochs) throws IOException {
-        try (LoadServer load = LoadServer.start(EPOCHS_PER_SECOND, 10, 1_000_000, 256, Math.max(epochs, 2000))) {
+    void run(int depth, int epochs, double epochsPerSecond) throws IOException {
+        try (LoadServer load = LoadServer.start(epochsPerSecond, 10, 1_000_000, 256, Math.max(epochs, 2000))) {
             LoadServer.Created created = load.create(CONFIG.formatted(depth, epochs));
             Path profile = Files.createTempDirectory("layerscope-bench-chromium-");
             ChromeDriver driver = startChromium(profile);
             try {
-                measure(load, created, driver, depth, epochs);
+                measure(load, created, driver, depth, epochs, epochsPerSecond);
             } finally {
                 driver.quit();
                 deleteTree(profile);
@@ -66,7 +65,8 @@ final class PageBench {
         }
     }
 
-    private void measure(LoadServer load, LoadServer.Created created, ChromeDriver driver, int depth, int epochs) {
+    private void measure(LoadServer load, LoadServer.Created created, ChromeDriver driver, int depth, int epochs,
+                         double epochsPerSecond) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.get("http://127.0.0.1:" + load.server.port() + "/?session=" + created.id() + "#owner=" + created.ownerKey());
         Waits.until(() -> pageEpoch(driver) >= 0, Duration.ofSeconds(60));
@@ -77,18 +77,23 @@ final class PageBench {
         Waits.until(() -> pageEpoch(driver) >= 20, Duration.ofSeconds(60));
 
         double[] intervals = frameIntervals(driver, 10_000);
-        long runLimitSeconds = (long) (3 * epochs / EPOCHS_PER_SECOND) + 120;
+        long runLimitSeconds = (long) (3 * epochs / epochsPerSecond) + 120;
+        long started = System.nanoTime();
         Waits.until(() -> load.session(created.id()).state().status() == Status.FINISHED, Duration.ofSeconds(runLimitSeconds));
+        double runSeconds = (System.nanoTime() - started) / 1e9;
+        int serverEpoch = load.session(created.id()).state().epoch();
         boolean caughtUp = Waits.until(() -> pageEpoch(driver) >= epochs, Duration.ofSeconds(60));
         int pageEpoch = pageEpoch(driver);
+        Object connection = driver.executeScript("return document.getElementById('connection')?.textContent ?? '';");
         double heapAtEnd = heapMib(driver);
         owner.close();
 
-        out.printf(Locale.ROOT, "{\"benchmark\": \"page\", \"layers\": %d, \"epochs\": %d, \"page_epoch\": %d, "
-                        + "\"caught_up\": %b, \"frame_interval_ms_p50\": %.1f, \"frame_interval_ms_p95\": %.1f, "
+        out.printf(Locale.ROOT, "{\"benchmark\": \"page\", \"layers\": %d, \"epochs\": %d, "
+                        + "\"epochs_per_second_cap\": %.0f, \"server_epoch\": %d, \"run_seconds\": %.0f, "
+                        + "\"page_epoch\": %d, \"page_connection\": \"%s\", \"caught_up\": %b, \"frame_interval_ms_p50\": %.1f, \"frame_interval_ms_p95\": %.1f, "
                         + "\"frame_interval_ms_p99\": %.1f, \"frame_interval_ms_max\": %.1f, \"frames\": %d, "
                         + "\"js_heap_mib_start\": %.1f, \"js_heap_mib_end\": %.1f}%n",
-                depth + 1, epochs, pageEpoch, caughtUp, Percentiles.median(intervals), Percentiles.percentile(intervals, 95),
+                depth + 1, epochs, epochsPerSecond, serverEpoch, runSeconds, pageEpoch, connection, caughtUp, Percentiles.median(intervals), Percentiles.percentile(intervals, 95),
                 Percentiles.percentile(intervals, 99), java.util.Arrays.stream(intervals).max().orElse(Double.NaN),
                 intervals.length, heapAtStart, heapAtEnd);
         out.flush();

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * A classroom for a fixed duration: several sessions at the default speed, each watched by a few
- * viewers who come and go; a session that finishes is reset and started again. Prints the heap after
- * a full collection every {@code sampleSeconds}, to show whether memory stays flat.
+ * viewers who come and go. A session that finishes is reset and started again. Prints the heap after
+ * full collections every {@value #SAMPLE_SECONDS} seconds, to show whether memory stays flat.
  */
 final class SoakBench {
 

@@ -12,7 +12,7 @@ final class Waits {
     private Waits() {
     }
 
-    /** Polls {@code condition} until it holds or {@code timeout} passes; returns whether it held. */
+    /** Polls {@code condition} until it is true or {@code timeout} passes; returns whether it became true. */
     static boolean until(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

@@ -35,6 +35,34 @@ public final class GemmBench {
         }
     }
 
+    /**
+     * Prints the GFLOPS of a 1024 x 1024 double product through {@link Blas#gemm}, the median of seven
+     * timings of five products each (as the peers' matmul_gflops.py times numpy): the dgemm ceiling of
+     * the OpenBLAS build that Layerscope uses, with the thread count of OPENBLAS_NUM_THREADS.
+     */
+    public static void ceiling(PrintStream out) {
+        int n = 1024;
+        RandomStream random = new RandomStream(5);
+        double[] a = fill(new double[n * n], random);
+        double[] b = fill(new double[n * n], random);
+        double[] c = new double[n * n];
+        double[] gflops = new double[7];
+        for (int round = -1; round < gflops.length; round++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                Blas.gemm(false, false, n, n, n, 1.0, a, b, 0.0, c);
+            }
+            if (round >= 0) {
+                gflops[round] = 5 * 2.0 * n * n * n / (System.nanoTime() - started);
+            }
+        }
+        java.util.Arrays.sort(gflops);
+        String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        out.printf(Locale.ROOT, "{\"lib\": \"layerscope\", \"blas\": \"OpenBLAS 0.3.26 (bytedeco)\", \"dtype\": \"float64\", "
+                + "\"threads\": \"%s\", \"gflops_median\": %.1f, \"gflops_max\": %.1f}%n",
+                threads == null ? "default" : threads, gflops[3], gflops[6]);
+    }
+
     /** Returns the best of five mean times per call, in nanoseconds, over batches of about 50 ms. */
     private static double time(int[] shape, boolean transposeA, boolean transposeB, RandomStream random, boolean java) {
         int m = shape[0];
