@@ -70,7 +70,7 @@ run_page() {
   bench 1 page 64 10000 50
 }
 
-mvn -B -ntp -q -Dstyle.color=never -Pbench test-compile
+mvn -B -ntp -q -Dstyle.color=never -Pbench test-compile >&2
 {
   machine
   case "$mode" in

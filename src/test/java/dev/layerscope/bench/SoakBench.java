@@ -42,6 +42,12 @@ final class SoakBench {
             }
             Waits.until(() -> owners.stream().allMatch(ViewerSocket::welcomed), Duration.ofMinutes(1));
             owners.forEach(owner -> owner.send("{\"type\":\"start\"}"));
+            List<PublishLog> snapshots = new ArrayList<>();
+            for (LoadServer.Created created : sessions) {
+                PublishLog log = new PublishLog();
+                load.session(created.id()).subscribe(log);
+                snapshots.add(log);
+            }
 
             long started = System.nanoTime();
             long end = started + Duration.ofSeconds(durationSeconds).toNanos();
@@ -69,23 +75,30 @@ final class SoakBench {
             lastMib = settledHeapMib();
             out.printf(Locale.ROOT, "{\"benchmark\": \"soak\", \"duration_seconds\": %d, \"sessions\": %d, "
                             + "\"viewers_per_session\": %d, \"heap_mib_start\": %.1f, \"heap_mib_end\": %.1f, "
-                            + "\"heap_mib_max_sample\": %.1f, \"restarts\": %d, \"reconnects\": %d}%n",
-                    durationSeconds, sessionCount, viewersPerSession, firstMib, lastMib, maxMib, restarts, reconnects);
+                            + "\"heap_mib_max_sample\": %.1f, \"restarts\": %d, \"reconnects\": %d, \"snapshots\": %d}%n",
+                    durationSeconds, sessionCount, viewersPerSession, firstMib, lastMib, maxMib, restarts, reconnects,
+                    snapshots.stream().mapToInt(PublishLog::publishedCount).sum());
             out.flush();
         }
     }
 
-    /** Resets and restarts every finished session; returns how many were restarted. */
+    /**
+     * Resets every finished session and starts every session that is ready again; returns how many were
+     * reset. A reset completes asynchronously, so its start is sent on a later round, once the state
+     * reads ready.
+     */
     private static int restartFinished(LoadServer load, List<LoadServer.Created> sessions, List<ViewerSocket> owners) {
-        int restarted = 0;
+        int reset = 0;
         for (int i = 0; i < sessions.size(); i++) {
-            if (load.session(sessions.get(i).id()).state().status() == Status.FINISHED) {
+            Status status = load.session(sessions.get(i).id()).state().status();
+            if (status == Status.FINISHED) {
                 owners.get(i).send("{\"type\":\"reset\"}");
+                reset++;
+            } else if (status == Status.READY) {
                 owners.get(i).send("{\"type\":\"start\"}");
-                restarted++;
             }
         }
-        return restarted;
+        return reset;
     }
 
     /** Replaces the oldest viewer of every session by a new one; returns how many reconnected. */
