@@ -38,7 +38,9 @@ public final class GemmBench {
     /**
      * Prints the GFLOPS of a 1024 x 1024 double product through {@link Blas#gemm}, the median of seven
      * timings of five products each (as the peers' matmul_gflops.py times numpy): the dgemm ceiling of
-     * the OpenBLAS build that Layerscope uses, with the thread count of OPENBLAS_NUM_THREADS.
+     * the OpenBLAS build that Layerscope uses, with the thread count of OPENBLAS_NUM_THREADS. It also
+     * times the same call on direct buffers, which Smile passes to OpenBLAS without copying, to show
+     * what passing Java arrays costs.
      */
     public static void ceiling(PrintStream out) {
         int n = 1024;
@@ -46,21 +48,41 @@ public final class GemmBench {
         double[] a = fill(new double[n * n], random);
         double[] b = fill(new double[n * n], random);
         double[] c = new double[n * n];
+        double[] arrays = medianOfSeven(() -> Blas.gemm(false, false, n, n, n, 1.0, a, b, 0.0, c), n);
+        java.nio.DoubleBuffer directA = direct(a);
+        java.nio.DoubleBuffer directB = direct(b);
+        java.nio.DoubleBuffer directC = direct(c);
+        double[] buffers = medianOfSeven(() -> smile.math.blas.BLAS.engine.gemm(smile.math.blas.Layout.ROW_MAJOR,
+                smile.math.blas.Transpose.NO_TRANSPOSE, smile.math.blas.Transpose.NO_TRANSPOSE, n, n, n,
+                1.0, directA, n, directB, n, 0.0, directC, n), n);
+        String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        out.printf(Locale.ROOT, "{\"lib\": \"layerscope\", \"blas\": \"OpenBLAS 0.3.26 (bytedeco)\", \"dtype\": \"float64\", "
+                        + "\"threads\": \"%s\", \"gflops_median\": %.1f, \"gflops_max\": %.1f, "
+                        + "\"direct_buffer_gflops_median\": %.1f}%n",
+                threads == null ? "default" : threads, arrays[0], arrays[1], buffers[0]);
+    }
+
+    /** Returns {median, max} GFLOPS of seven timings of five calls of an n x n x n product, after one untimed round. */
+    private static double[] medianOfSeven(Runnable product, int n) {
         double[] gflops = new double[7];
         for (int round = -1; round < gflops.length; round++) {
             long started = System.nanoTime();
             for (int i = 0; i < 5; i++) {
-                Blas.gemm(false, false, n, n, n, 1.0, a, b, 0.0, c);
+                product.run();
             }
             if (round >= 0) {
                 gflops[round] = 5 * 2.0 * n * n * n / (System.nanoTime() - started);
             }
         }
         java.util.Arrays.sort(gflops);
-        String threads = System.getenv("OPENBLAS_NUM_THREADS");
-        out.printf(Locale.ROOT, "{\"lib\": \"layerscope\", \"blas\": \"OpenBLAS 0.3.26 (bytedeco)\", \"dtype\": \"float64\", "
-                + "\"threads\": \"%s\", \"gflops_median\": %.1f, \"gflops_max\": %.1f}%n",
-                threads == null ? "default" : threads, gflops[3], gflops[6]);
+        return new double[] {gflops[3], gflops[6]};
+    }
+
+    private static java.nio.DoubleBuffer direct(double[] values) {
+        java.nio.DoubleBuffer buffer = java.nio.ByteBuffer.allocateDirect(values.length * Double.BYTES)
+                .order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
+        buffer.put(values).rewind();
+        return buffer;
     }
 
     /** Returns the best of five mean times per call, in nanoseconds, over batches of about 50 ms. */
