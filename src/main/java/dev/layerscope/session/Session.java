@@ -42,17 +42,19 @@ public final class Session {
     private SessionState state;
     private Mode mode = Mode.IDLE;
     private final History history = new History();
+    private Prediction prediction;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
     Session(String id, String ownerKey, String forkedFrom, RunConfig config, Dataset dataset, Trainer trainer,
-            SessionState state, List<EpochStats> history, TrainingPool pool) {
+            SessionState state, List<EpochStats> history, Prediction prediction, TrainingPool pool) {
         this.id = id;
         this.ownerKey = ownerKey;
         this.forkedFrom = forkedFrom;
         this.config = config;
         this.state = state;
+        this.prediction = prediction;
         for (EpochStats stats : history) {
             this.history.add(stats);
         }
@@ -99,7 +101,7 @@ public final class Session {
     public synchronized SessionSnapshot subscribe(SessionListener listener) {
         listeners.add(listener);
         lastUsedNanos = System.nanoTime();
-        return new SessionSnapshot(config, state, history.entries());
+        return new SessionSnapshot(config, state, history.entries(), prediction);
     }
 
     public synchronized void unsubscribe(SessionListener listener) {
@@ -239,6 +241,14 @@ public final class Session {
         }
     }
 
+    synchronized void recordPrediction(Prediction newPrediction) {
+        if (newPrediction == null) {
+            return;
+        }
+        prediction = newPrediction;
+        notifyListeners(listener -> listener.onPrediction(newPrediction));
+    }
+
     synchronized void recordBatch(long step, int epoch, double batchLoss) {
         notifyListeners(listener -> listener.onBatch(step, epoch, batchLoss));
     }
@@ -249,8 +259,9 @@ public final class Session {
         fireState();
     }
 
-    synchronized void recordRebuild(RunConfig newConfig, EpochStats initial) {
+    synchronized void recordRebuild(RunConfig newConfig, EpochStats initial, Prediction initialPrediction) {
         config = newConfig;
+        prediction = initialPrediction;
         mode = Mode.IDLE;
         history.clear();
         history.add(initial);
@@ -259,6 +270,9 @@ public final class Session {
         SessionState readyState = state;
         notifyListeners(listener -> listener.onReset(newConfig, readyState));
         notifyListeners(listener -> listener.onEpoch(initial));
+        if (initialPrediction != null) {
+            notifyListeners(listener -> listener.onPrediction(initialPrediction));
+        }
     }
 
     synchronized ForkSource forkSource(TrainerState trainerState, Dataset dataset) {

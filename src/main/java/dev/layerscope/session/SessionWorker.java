@@ -120,16 +120,18 @@ final class SessionWorker {
         Dataset newDataset = request.dataset() != null ? request.dataset() : dataset;
         Trainer rebuilt;
         EpochStats initial;
+        Prediction prediction;
         try {
             rebuilt = Trainers.build(request.config(), newDataset);
             initial = rebuilt.initialStats();
+            prediction = Predictions.compute(rebuilt, newDataset);
         } catch (RuntimeException e) {
             request.done().completeExceptionally(e);
             return;
         }
         trainer = rebuilt;
         dataset = newDataset;
-        session.recordRebuild(request.config(), initial);
+        session.recordRebuild(request.config(), initial, prediction);
         request.done().complete(null);
     }
 
@@ -142,6 +144,9 @@ final class SessionWorker {
             }
             StepResult result = trainer.trainBatch();
             session.recordStep(trainer.epoch(), trainer.step(), result.stats());
+            if (result.epochFinished()) {
+                session.recordPrediction(Predictions.compute(trainer, dataset));
+            }
             if (stopAfterStep(mode, result) || System.nanoTime() - sliceEnd > 0) {
                 return;
             }

@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
  * next send starts only when Jetty reports the previous one written, so a frame never interleaves
  * with another, and a slow reader never blocks the thread that queued a frame.
  *
- * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail}
- * frames are replaced by the newest snapshot's, every other frame is kept in order, and once its
+ * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail} and
+ * {@code prediction} frames are replaced by the newest ones, every other frame is kept in order, and once its
  * unsent frames pass {@code maxQueuedChars} characters (bytes for the ASCII JSON the server writes), or one send has been pending for {@code sendTimeoutNanos},
  * the connection is closed with {@link CloseCodes#TOO_SLOW}.
  */
@@ -24,7 +24,8 @@ final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
-    private record Frame(String text, boolean detail, long chars) {
+    /** {@code kind} is null for frames that must all arrive, else the kind that a newer frame replaces. */
+    private record Frame(String text, String kind, long chars) {
     }
 
     private final Session socket;
@@ -63,14 +64,17 @@ final class Connection {
                 return;
             }
             for (String text : texts) {
-                append(new Frame(text, false, text.length()));
+                append(new Frame(text, null, text.length()));
             }
         }
         afterEnqueue();
     }
 
-    /** Queues the detail frames of the newest snapshot, dropping any older detail frames not yet sent. */
-    void sendDetail(List<String> texts) {
+    /**
+     * Queues the newest frames of a replaceable {@code kind} ({@code detail} or {@code prediction}),
+     * dropping the frames of that kind not yet sent.
+     */
+    void sendLatest(String kind, List<String> texts) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -78,13 +82,13 @@ final class Connection {
             Iterator<Frame> queued = queue.iterator();
             while (queued.hasNext()) {
                 Frame frame = queued.next();
-                if (frame.detail()) {
+                if (kind.equals(frame.kind())) {
                     queuedChars -= frame.chars();
                     queued.remove();
                 }
             }
             for (String text : texts) {
-                append(new Frame(text, true, text.length()));
+                append(new Frame(text, kind, text.length()));
             }
         }
         afterEnqueue();

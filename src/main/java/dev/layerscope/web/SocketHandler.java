@@ -175,7 +175,7 @@ final class SocketHandler {
         client.subscriber = subscriber;
         SessionSnapshot snapshot = session.subscribe(subscriber);
         subscriber.catchUp(catchUpFrames(session, snapshot, owner, channel.connectionCount()),
-                latestDetail(snapshot.history()));
+                latestDetail(snapshot.history()), snapshot.prediction());
         LOG.debug("session {}: {} connected", session.id(), owner ? "owner" : "viewer");
     }
 
