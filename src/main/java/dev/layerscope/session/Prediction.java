@@ -5,7 +5,7 @@ import dev.layerscope.stats.DecisionGrid;
 import java.util.List;
 
 /**
- * What the network predicts on a two-feature classification dataset: its decision grid and held-out
+ * The network's predictions on a two-feature classification dataset: its decision grid and held-out
  * points with their true and predicted classes. Immutable once built.
  *
  * @param x         first feature of each held-out point, as scaled for training
