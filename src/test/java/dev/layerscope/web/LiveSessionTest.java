@@ -187,6 +187,9 @@ class LiveSessionTest {
             assertTrue(divergence.path("step").asLong() >= 1, divergence.toString());
             owner.send("{\"type\":\"start\"}");
             assertEquals("invalidState", owner.next("error").get("code").asText());
+            HttpResponse<String> fork = server.postJson("/api/sessions/" + created.id() + "/fork", "");
+            assertEquals(409, fork.statusCode(), fork.body());
+            assertEquals("status", TestServer.json(fork).get("field").asText());
         }
     }
 
