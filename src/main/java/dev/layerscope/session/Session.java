@@ -163,16 +163,15 @@ public final class Session {
 
     /** Rebuilds the network from the same configuration and seed and clears the history. */
     public synchronized CompletableFuture<Void> reset() {
-        mode = Mode.IDLE;
         return worker.requestRebuild(config, null);
     }
 
     /**
      * Replaces the configuration, which must already satisfy the server's limits, and rebuilds as
-     * {@link #reset} does. The future fails, and nothing changes, when the trainer cannot be built.
+     * {@link #reset} does. The future fails, and nothing changes (a run goes on), when the trainer
+     * cannot be built.
      */
     public synchronized CompletableFuture<Void> applyConfig(RunConfig newConfig, Dataset newDataset) {
-        mode = Mode.IDLE;
         return worker.requestRebuild(newConfig, newDataset);
     }
 
@@ -200,7 +199,7 @@ public final class Session {
         }
         state = state.withSpeed(epochsPerSecond);
         fireState();
-        worker.wake();
+        worker.speedChanged(epochsPerSecond);
     }
 
     /**

@@ -65,6 +65,17 @@ final class SessionWorker {
         nextEpochNotBeforeNanos = epochStartedNanos;
     }
 
+    /** Shortens a wait for the next epoch when the cap was raised; a lowered cap applies from the next epoch. */
+    synchronized void speedChanged(double epochsPerSecond) {
+        long now = System.nanoTime();
+        long latestStart = now + (epochsPerSecond > 0 ? (long) (1e9 / epochsPerSecond) : 0);
+        if (nextEpochNotBeforeNanos - latestStart > 0) {
+            nextEpochNotBeforeNanos = latestStart;
+            epochStartedNanos = Math.max(now, latestStart);
+        }
+        wake();
+    }
+
     synchronized void requestLearningRate(double learningRate) {
         pendingActions.add(t -> t.setLearningRate(learningRate));
         wake();

@@ -247,6 +247,21 @@ class LiveSessionTest {
     }
 
     @Test
+    void resetAfterFinishAllowsANewRun() {
+        TestServer.Created created = server.create(TestServer.smallConfig(2));
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            owner.send("{\"type\":\"start\"}");
+            owner.statsUntilStatus("finished");
+            owner.send("{\"type\":\"reset\"}");
+            owner.next("reset");
+            owner.send("{\"type\":\"start\"}");
+            List<JsonNode> rerun = owner.statsUntilStatus("finished");
+
+            assertEquals(List.of(0, 1, 2), epochs(rerun), "the epoch 0 frame after the reset, then the new run");
+        }
+    }
+
+    @Test
     void applyConfigRebuildsWithNewNetwork() {
         TestServer.Created created = server.create(TestServer.smallConfig(3));
         try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
