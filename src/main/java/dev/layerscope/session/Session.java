@@ -126,7 +126,7 @@ public final class Session {
 
     /** Trains until the configured number of epochs, a pause, or divergence. */
     public synchronized void start() {
-        requireTrainable("start");
+        StatusRules.requireTrainable(state, "start");
         if (mode == Mode.RUN) {
             return;
         }
@@ -139,7 +139,7 @@ public final class Session {
     /** Stops after the step in progress. */
     public synchronized void pause() {
         if (state.status() != Status.RUNNING) {
-            throw invalidState("pause", "only a running session can be paused");
+            throw StatusRules.invalidState(state, "pause", "only a running session can be paused");
         }
         mode = Mode.IDLE;
         changeStatus(Status.PAUSED);
@@ -147,7 +147,7 @@ public final class Session {
 
     /** Trains to the end of the current epoch, then pauses. */
     public synchronized void stepEpoch() {
-        requireStoppedAndTrainable("stepEpoch");
+        StatusRules.requireStoppedAndTrainable(state, "stepEpoch");
         mode = Mode.STEP_EPOCH;
         changeStatus(Status.RUNNING);
         worker.wake();
@@ -155,7 +155,7 @@ public final class Session {
 
     /** Runs one optimizer step, then pauses. */
     public synchronized void stepBatch() {
-        requireStoppedAndTrainable("stepBatch");
+        StatusRules.requireStoppedAndTrainable(state, "stepBatch");
         mode = Mode.STEP_BATCH;
         changeStatus(Status.RUNNING);
         worker.wake();
@@ -184,7 +184,7 @@ public final class Session {
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
                     "invalid learning rate " + learningRate, "learningRate", error.value(), error.allowed());
         }
-        requireNotDiverged("setLearningRate");
+        StatusRules.requireNotDiverged(state, "setLearningRate");
         worker.requestLearningRate(learningRate);
         state = state.withLearningRate(learningRate);
         fireState();
@@ -303,41 +303,5 @@ public final class Session {
                 LOG.warn("session {}: a listener failed", id, e);
             }
         }
-    }
-
-    private void requireTrainable(String command) {
-        requireNotDiverged(command);
-        if (state.status() == Status.FINISHED) {
-            throw invalidState(command, "the session finished its " + state.epoch()
-                    + " epochs; reset it or apply a configuration with more epochs");
-        }
-    }
-
-    private void requireStoppedAndTrainable(String command) {
-        requireTrainable(command);
-        if (state.status() == Status.RUNNING) {
-            throw invalidState(command, "the session is running; pause it first");
-        }
-    }
-
-    private void requireNotDiverged(String command) {
-        if (state.status() == Status.DIVERGED) {
-            throw invalidState(command, "the session diverged; reset it or apply a new configuration");
-        }
-    }
-
-    private CommandRejectedException invalidState(String command, String message) {
-        return new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
-                command + " rejected: " + message, "status", state.status().toString(),
-                allowedStatuses(command));
-    }
-
-    private static String allowedStatuses(String command) {
-        return switch (command) {
-            case "pause" -> "running";
-            case "start" -> "ready, paused or running";
-            case "setLearningRate" -> "any status except diverged";
-            default -> "ready or paused";
-        };
     }
 }
