@@ -24,8 +24,16 @@ final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
-    /** {@code kind} is null for frames that must all arrive, else the kind that a newer frame replaces. */
-    private record Frame(String text, String kind, long chars) {
+    /**
+     * A queued frame, or with {@code source} a sequence of frames produced one at a time when they
+     * reach the head of the queue. {@code kind} is null for frames that must all arrive, else the
+     * kind that a newer frame replaces.
+     */
+    private record Frame(String text, String kind, long chars, Iterator<String> source) {
+
+        static Frame of(String text, String kind) {
+            return new Frame(text, kind, text.length(), null);
+        }
     }
 
     private final Session socket;
@@ -64,7 +72,7 @@ final class Connection {
                 return;
             }
             for (String text : texts) {
-                append(new Frame(text, null, text.length()));
+                append(Frame.of(text, null));
             }
         }
         afterEnqueue();
@@ -88,10 +96,24 @@ final class Connection {
                 }
             }
             for (String text : texts) {
-                append(new Frame(text, kind, text.length()));
+                append(Frame.of(text, kind));
             }
         }
         afterEnqueue();
+    }
+
+    /**
+     * Queues frames produced on demand, in order, such as a long history: each is encoded only when
+     * the previous one has been written, so they never count toward the queue bound at once.
+     */
+    void sendStream(Iterator<String> frames) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            queue.add(new Frame(null, null, 0, frames));
+        }
+        writers.execute(this::sendNext);
     }
 
     /**
@@ -166,10 +188,14 @@ final class Connection {
     }
 
     private void sendNext() {
-        Frame frame;
+        String text = null;
+        Iterator<String> source = null;
         synchronized (this) {
             if (sending || closed) {
                 return;
+            }
+            while (!queue.isEmpty() && queue.peek().source() != null && !queue.peek().source().hasNext()) {
+                queue.poll();
             }
             if (queue.isEmpty()) {
                 if (closeCodeAfterQueue != 0) {
@@ -177,12 +203,21 @@ final class Connection {
                 }
                 return;
             }
-            frame = queue.poll();
-            queuedChars -= frame.chars();
+            Frame head = queue.peek();
+            if (head.source() != null) {
+                source = head.source();
+            } else {
+                queue.poll();
+                queuedChars -= head.chars();
+                text = head.text();
+            }
             sending = true;
             sendStartedNanos = System.nanoTime();
         }
-        socket.sendText(frame.text(), Callback.from(this::onSent, this::onFailed));
+        // The flag sending keeps other writers out, so the source is encoded here without the lock
+        // and never delays a thread that queues a frame.
+        String frame = source != null ? source.next() : text;
+        socket.sendText(frame, Callback.from(this::onSent, this::onFailed));
     }
 
     private void onSent() {

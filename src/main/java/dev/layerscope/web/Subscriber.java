@@ -9,6 +9,7 @@ import dev.layerscope.web.protocol.Json;
 import dev.layerscope.web.protocol.ServerMessage;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -36,9 +37,14 @@ final class Subscriber implements SessionListener {
         this.frames = frames;
     }
 
-    /** Queues {@code catchUp} (welcome, history), the latest detail and prediction, then every event held back. */
-    synchronized void catchUp(List<String> catchUp, List<String> latestDetail, Prediction latestPrediction) {
-        connection.sendAll(catchUp);
+    /**
+     * Queues the welcome, the history (encoded frame by frame as the client reads it), the latest
+     * detail and prediction, then every event held back meanwhile.
+     */
+    synchronized void catchUp(String welcome, Iterator<String> history, List<String> latestDetail,
+                              Prediction latestPrediction) {
+        connection.send(welcome);
+        connection.sendStream(history);
         connection.sendLatest(DETAIL, latestDetail);
         if (latestPrediction != null) {
             connection.sendLatest(PREDICTION, List.of(frames.predictionFrame(latestPrediction)));
