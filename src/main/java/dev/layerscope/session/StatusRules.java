@@ -1,6 +1,6 @@
 package dev.layerscope.session;
 
-/** Which owner commands apply in which status; each check throws {@link CommandRejectedException} naming the status. */
+/** The statuses in which each owner command applies; each check throws {@link CommandRejectedException} naming the status. */
 final class StatusRules {
 
     private StatusRules() {
