@@ -42,17 +42,19 @@ public final class Session {
     private SessionState state;
     private Mode mode = Mode.IDLE;
     private final History history = new History();
+    private Prediction prediction;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
     Session(String id, String ownerKey, String forkedFrom, RunConfig config, Dataset dataset, Trainer trainer,
-            SessionState state, List<EpochStats> history, TrainingPool pool) {
+            SessionState state, List<EpochStats> history, Prediction prediction, TrainingPool pool) {
         this.id = id;
         this.ownerKey = ownerKey;
         this.forkedFrom = forkedFrom;
         this.config = config;
         this.state = state;
+        this.prediction = prediction;
         for (EpochStats stats : history) {
             this.history.add(stats);
         }
@@ -99,7 +101,7 @@ public final class Session {
     public synchronized SessionSnapshot subscribe(SessionListener listener) {
         listeners.add(listener);
         lastUsedNanos = System.nanoTime();
-        return new SessionSnapshot(config, state, history.entries());
+        return new SessionSnapshot(config, state, history.entries(), prediction);
     }
 
     public synchronized void unsubscribe(SessionListener listener) {
@@ -124,7 +126,7 @@ public final class Session {
 
     /** Trains until the configured number of epochs, a pause, or divergence. */
     public synchronized void start() {
-        requireTrainable("start");
+        StatusRules.requireTrainable(state, "start");
         if (mode == Mode.RUN) {
             return;
         }
@@ -137,7 +139,7 @@ public final class Session {
     /** Stops after the step in progress. */
     public synchronized void pause() {
         if (state.status() != Status.RUNNING) {
-            throw invalidState("pause", "only a running session can be paused");
+            throw StatusRules.invalidState(state, "pause", "only a running session can be paused");
         }
         mode = Mode.IDLE;
         changeStatus(Status.PAUSED);
@@ -145,7 +147,7 @@ public final class Session {
 
     /** Trains to the end of the current epoch, then pauses. */
     public synchronized void stepEpoch() {
-        requireStoppedAndTrainable("stepEpoch");
+        StatusRules.requireStoppedAndTrainable(state, "stepEpoch");
         mode = Mode.STEP_EPOCH;
         changeStatus(Status.RUNNING);
         worker.wake();
@@ -153,7 +155,7 @@ public final class Session {
 
     /** Runs one optimizer step, then pauses. */
     public synchronized void stepBatch() {
-        requireStoppedAndTrainable("stepBatch");
+        StatusRules.requireStoppedAndTrainable(state, "stepBatch");
         mode = Mode.STEP_BATCH;
         changeStatus(Status.RUNNING);
         worker.wake();
@@ -161,16 +163,15 @@ public final class Session {
 
     /** Rebuilds the network from the same configuration and seed and clears the history. */
     public synchronized CompletableFuture<Void> reset() {
-        mode = Mode.IDLE;
         return worker.requestRebuild(config, null);
     }
 
     /**
      * Replaces the configuration, which must already satisfy the server's limits, and rebuilds as
-     * {@link #reset} does. The future fails, and nothing changes, when the trainer cannot be built.
+     * {@link #reset} does. The future fails, and nothing changes (a run goes on), when the trainer
+     * cannot be built.
      */
     public synchronized CompletableFuture<Void> applyConfig(RunConfig newConfig, Dataset newDataset) {
-        mode = Mode.IDLE;
         return worker.requestRebuild(newConfig, newDataset);
     }
 
@@ -183,7 +184,7 @@ public final class Session {
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
                     "invalid learning rate " + learningRate, "learningRate", error.value(), error.allowed());
         }
-        requireNotDiverged("setLearningRate");
+        StatusRules.requireNotDiverged(state, "setLearningRate");
         worker.requestLearningRate(learningRate);
         state = state.withLearningRate(learningRate);
         fireState();
@@ -198,7 +199,7 @@ public final class Session {
         }
         state = state.withSpeed(epochsPerSecond);
         fireState();
-        worker.wake();
+        worker.speedChanged(epochsPerSecond);
     }
 
     /**
@@ -239,6 +240,14 @@ public final class Session {
         }
     }
 
+    synchronized void recordPrediction(Prediction newPrediction) {
+        if (newPrediction == null) {
+            return;
+        }
+        prediction = newPrediction;
+        notifyListeners(listener -> listener.onPrediction(newPrediction));
+    }
+
     synchronized void recordBatch(long step, int epoch, double batchLoss) {
         notifyListeners(listener -> listener.onBatch(step, epoch, batchLoss));
     }
@@ -249,8 +258,9 @@ public final class Session {
         fireState();
     }
 
-    synchronized void recordRebuild(RunConfig newConfig, EpochStats initial) {
+    synchronized void recordRebuild(RunConfig newConfig, EpochStats initial, Prediction initialPrediction) {
         config = newConfig;
+        prediction = initialPrediction;
         mode = Mode.IDLE;
         history.clear();
         history.add(initial);
@@ -259,6 +269,9 @@ public final class Session {
         SessionState readyState = state;
         notifyListeners(listener -> listener.onReset(newConfig, readyState));
         notifyListeners(listener -> listener.onEpoch(initial));
+        if (initialPrediction != null) {
+            notifyListeners(listener -> listener.onPrediction(initialPrediction));
+        }
     }
 
     synchronized ForkSource forkSource(TrainerState trainerState, Dataset dataset) {
@@ -290,41 +303,5 @@ public final class Session {
                 LOG.warn("session {}: a listener failed", id, e);
             }
         }
-    }
-
-    private void requireTrainable(String command) {
-        requireNotDiverged(command);
-        if (state.status() == Status.FINISHED) {
-            throw invalidState(command, "the session finished its " + state.epoch()
-                    + " epochs; reset it or apply a configuration with more epochs");
-        }
-    }
-
-    private void requireStoppedAndTrainable(String command) {
-        requireTrainable(command);
-        if (state.status() == Status.RUNNING) {
-            throw invalidState(command, "the session is running; pause it first");
-        }
-    }
-
-    private void requireNotDiverged(String command) {
-        if (state.status() == Status.DIVERGED) {
-            throw invalidState(command, "the session diverged; reset it or apply a new configuration");
-        }
-    }
-
-    private CommandRejectedException invalidState(String command, String message) {
-        return new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
-                command + " rejected: " + message, "status", state.status().toString(),
-                allowedStatuses(command));
-    }
-
-    private static String allowedStatuses(String command) {
-        return switch (command) {
-            case "pause" -> "running";
-            case "start" -> "ready, paused or running";
-            case "setLearningRate" -> "any status except diverged";
-            default -> "ready or paused";
-        };
     }
 }

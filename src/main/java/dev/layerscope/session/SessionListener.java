@@ -19,6 +19,9 @@ public interface SessionListener {
     /** One optimizer step requested with {@code stepBatch} finished. */
     void onBatch(long step, int epoch, double batchLoss);
 
+    /** A new prediction was made (after an epoch, or on a rebuild); only the latest one matters. */
+    void onPrediction(Prediction prediction);
+
     /** The history was cleared and the network rebuilt from {@code config}; an {@link #onEpoch} for epoch 0 follows. */
     void onReset(RunConfig config, SessionState state);
 

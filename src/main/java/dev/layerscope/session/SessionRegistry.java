@@ -86,7 +86,7 @@ public final class SessionRegistry implements AutoCloseable {
             SessionState state = new SessionState(Status.READY, initial.epoch(), initial.step(),
                     initial.learningRate(), defaultEpochsPerSecond, null);
             return register(new Session(Ids.next(), Ids.next(), null, config, dataset, trainer, state,
-                    List.of(initial), pool));
+                    List.of(initial), Predictions.compute(trainer, dataset), pool));
         }, pool.executor());
         return releaseSlotOnFailure(created);
     }
@@ -106,7 +106,7 @@ public final class SessionRegistry implements AutoCloseable {
             SessionState state = new SessionState(status, trainer.epoch(), trainer.step(),
                     copy.state().learningRate(), copy.state().epochsPerSecond(), null);
             return register(new Session(Ids.next(), Ids.next(), copy.sourceId(), copy.config(), copy.dataset(),
-                    trainer, state, copy.history(), pool));
+                    trainer, state, copy.history(), Predictions.compute(trainer, copy.dataset()), pool));
         }, pool.executor());
         return releaseSlotOnFailure(forked);
     }

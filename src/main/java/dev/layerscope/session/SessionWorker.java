@@ -65,6 +65,17 @@ final class SessionWorker {
         nextEpochNotBeforeNanos = epochStartedNanos;
     }
 
+    /** Shortens a wait for the next epoch when the cap was raised; a lowered cap applies from the next epoch. */
+    synchronized void speedChanged(double epochsPerSecond) {
+        long now = System.nanoTime();
+        long latestStart = now + (epochsPerSecond > 0 ? (long) (1e9 / epochsPerSecond) : 0);
+        if (nextEpochNotBeforeNanos - latestStart > 0) {
+            nextEpochNotBeforeNanos = latestStart;
+            epochStartedNanos = Math.max(now, latestStart);
+        }
+        wake();
+    }
+
     synchronized void requestLearningRate(double learningRate) {
         pendingActions.add(t -> t.setLearningRate(learningRate));
         wake();
@@ -120,16 +131,18 @@ final class SessionWorker {
         Dataset newDataset = request.dataset() != null ? request.dataset() : dataset;
         Trainer rebuilt;
         EpochStats initial;
+        Prediction prediction;
         try {
             rebuilt = Trainers.build(request.config(), newDataset);
             initial = rebuilt.initialStats();
+            prediction = Predictions.compute(rebuilt, newDataset);
         } catch (RuntimeException e) {
             request.done().completeExceptionally(e);
             return;
         }
         trainer = rebuilt;
         dataset = newDataset;
-        session.recordRebuild(request.config(), initial);
+        session.recordRebuild(request.config(), initial, prediction);
         request.done().complete(null);
     }
 
@@ -142,6 +155,9 @@ final class SessionWorker {
             }
             StepResult result = trainer.trainBatch();
             session.recordStep(trainer.epoch(), trainer.step(), result.stats());
+            if (result.epochFinished()) {
+                session.recordPrediction(Predictions.compute(trainer, dataset));
+            }
             if (stopAfterStep(mode, result) || System.nanoTime() - sliceEnd > 0) {
                 return;
             }

@@ -27,7 +27,7 @@ public final class UploadStore {
     /** Test fraction used only to validate a file on arrival; sessions use their configuration's. */
     private static final double CHECK_TEST_FRACTION = 0.2;
 
-    /** What the uploader learns about an accepted file. */
+    /** The summary of an accepted file returned to the uploader. */
     public record UploadInfo(String dataset, String fileName, int features, List<String> classNames, int rows) {
     }
 

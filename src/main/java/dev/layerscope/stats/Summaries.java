@@ -41,7 +41,8 @@ public final class Summaries {
     private static Histogram histogram(double[] values, int count, int bins, double min, double max) {
         double low = min < max ? min : min - 0.5;
         double high = min < max ? max : max + 0.5;
-        double binWidth = (high - low) / bins;
+        // Dividing before subtracting keeps the width finite even when high - low overflows.
+        double binWidth = high / bins - low / bins;
         long[] counts = new long[bins];
         for (int i = 0; i < count; i++) {
             int bin = (int) ((values[i] - low) / binWidth);
@@ -52,8 +53,9 @@ public final class Summaries {
 
     private static double[] edges(double low, double high, int bins) {
         double[] edges = new double[bins + 1];
+        double binWidth = high / bins - low / bins;
         for (int i = 0; i < bins; i++) {
-            edges[i] = low + i * (high - low) / bins;
+            edges[i] = low + i * binWidth;
         }
         edges[bins] = high;
         return edges;

@@ -5,7 +5,7 @@ import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Network;
 
 /**
- * The data statistics are measured on: the fixed evaluation batch (drawn once from the training split
+ * The data that statistics are measured on: the fixed evaluation batch (drawn once from the training split
  * with its own seeded stream, so that epochs compare) and the splits scored for loss and accuracy.
  */
 final class Evaluation {
@@ -18,6 +18,7 @@ final class Evaluation {
     private final double[] evalTargets;
     private final double[] chunkInput;
     private final double[] chunkTargets;
+    private final int[] scoredRows;
 
     Evaluation(Network network, Split train, Split test, int evalSamples, RandomStream random) {
         this.network = network;
@@ -34,33 +35,39 @@ final class Evaluation {
         Batches.gather(train, order, 0, evalRows, evalInput, evalTargets);
         chunkInput = new double[network.maxRows() * train.featureCount()];
         chunkTargets = new double[network.maxRows() * train.outputCount()];
+        scoredRows = new int[network.maxRows()];
     }
 
-    /** Returns {mean loss, accuracy} over the first {@code maxSamples} samples of {@code split}, in inference mode. */
+    /**
+     * Returns {mean loss, accuracy} over at most {@code maxSamples} samples of {@code split}, in inference
+     * mode. A larger split is sampled evenly, sample floor(i * count / maxSamples) for i < maxSamples, so
+     * the subset is fixed and follows the split's order without favouring its beginning.
+     */
     double[] score(Split split, int maxSamples) {
         int total = Math.min(split.sampleCount(), maxSamples);
         if (total == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        int features = split.featureCount();
         int outputs = split.outputCount();
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < total; start += network.maxRows()) {
             int rows = Math.min(network.maxRows(), total - start);
-            System.arraycopy(split.features(), start * features, chunkInput, 0, rows * features);
-            System.arraycopy(split.targets(), start * outputs, chunkTargets, 0, rows * outputs);
+            for (int i = 0; i < rows; i++) {
+                scoredRows[i] = (int) ((long) (start + i) * split.sampleCount() / total);
+            }
+            Batches.gather(split, scoredRows, 0, rows, chunkInput, chunkTargets);
             network.forward(chunkInput, rows, Network.Mode.INFERENCE);
             lossSum += network.loss(chunkTargets) * rows;
             if (split.isClassification()) {
-                correct += countCorrect(network.predictions(), split.labels(), start, rows, outputs);
+                correct += countCorrect(network.predictions(), split.labels(), scoredRows, rows, outputs);
             }
         }
         double accuracy = split.isClassification() ? (double) correct / total : Double.NaN;
         return new double[] {lossSum / total, accuracy};
     }
 
-    private static long countCorrect(double[] predictions, int[] labels, int start, int rows, int outputs) {
+    private static long countCorrect(double[] predictions, int[] labels, int[] sampleRows, int rows, int outputs) {
         long correct = 0;
         for (int row = 0; row < rows; row++) {
             int best = 0;
@@ -69,7 +76,7 @@ final class Evaluation {
                     best = k;
                 }
             }
-            if (best == labels[start + row]) {
+            if (best == labels[sampleRows[row]]) {
                 correct++;
             }
         }

@@ -20,7 +20,11 @@ final class MemoryEstimate {
         int evalRows = Math.min(config.stats().evalSamples(), trainCount);
         long maxRows = Math.max(batchSize, evalRows);
         OptimizerKind optimizer = config.training().optimizer();
-        int stateArrays = optimizer == OptimizerKind.SGD ? 0 : optimizer == OptimizerKind.ADAM ? 2 : 1;
+        int stateArrays = switch (optimizer) {
+            case SGD -> 0;
+            case ADAM -> 2;
+            default -> 1;
+        };
         long doubles = 0;
         int fanIn = featureCount;
         for (LayerSpec layer : config.network().hiddenLayers()) {

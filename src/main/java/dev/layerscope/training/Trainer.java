@@ -101,9 +101,9 @@ public final class Trainer {
 
     /**
      * Estimates the memory, in bytes, that a trainer for {@code config} on {@code dataset} allocates beyond
-     * the dataset: parameters, gradients, optimizer state and per-sample buffers. Lets a caller refuse a
-     * run before allocating it; the buffers of a 64 x 1,024 network with 256 evaluation samples alone
-     * take about 0.5 GB.
+     * the dataset: parameters, gradients, optimizer state and per-sample buffers. A caller can refuse a run
+     * with it before allocating anything. For scale, the per-sample buffers of a 64 x 1,024 network with
+     * 256 evaluation samples take about 0.5 GB.
      */
     public static long estimateMemoryBytes(RunConfig config, Dataset dataset) {
         return MemoryEstimate.bytes(config, dataset.featureCount(), dataset.outputCount(), dataset.train().sampleCount());
@@ -116,7 +116,10 @@ public final class Trainer {
         return trainer;
     }
 
-    /** Returns statistics of the network as it is now, before any step: epoch 0 at initialization. */
+    /**
+     * Returns statistics of the network as it is now. Called before the first step, as intended, these
+     * are the statistics at initialization (epoch 0, step 0).
+     */
     public EpochStats initialStats() {
         requireUsable();
         return snapshot();

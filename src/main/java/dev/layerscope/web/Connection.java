@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
  * next send starts only when Jetty reports the previous one written, so a frame never interleaves
  * with another, and a slow reader never blocks the thread that queued a frame.
  *
- * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail}
- * frames are replaced by the newest snapshot's, every other frame is kept in order, and once its
+ * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail} and
+ * {@code prediction} frames are replaced by the newest ones, every other frame is kept in order, and once its
  * unsent frames pass {@code maxQueuedChars} characters (bytes for the ASCII JSON the server writes), or one send has been pending for {@code sendTimeoutNanos},
  * the connection is closed with {@link CloseCodes#TOO_SLOW}.
  */
@@ -24,7 +24,16 @@ final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
-    private record Frame(String text, boolean detail, long chars) {
+    /**
+     * A queued frame, or with {@code source} a sequence of frames produced one at a time when they
+     * reach the head of the queue. {@code kind} is null for frames that must all arrive, else the
+     * kind that a newer frame replaces.
+     */
+    private record Frame(String text, String kind, long chars, Iterator<String> source) {
+
+        static Frame of(String text, String kind) {
+            return new Frame(text, kind, text.length(), null);
+        }
     }
 
     private final Session socket;
@@ -63,14 +72,17 @@ final class Connection {
                 return;
             }
             for (String text : texts) {
-                append(new Frame(text, false, text.length()));
+                append(Frame.of(text, null));
             }
         }
         afterEnqueue();
     }
 
-    /** Queues the detail frames of the newest snapshot, dropping any older detail frames not yet sent. */
-    void sendDetail(List<String> texts) {
+    /**
+     * Queues the newest frames of a replaceable {@code kind} ({@code detail} or {@code prediction}),
+     * dropping the frames of that kind not yet sent.
+     */
+    void sendLatest(String kind, List<String> texts) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -78,16 +90,30 @@ final class Connection {
             Iterator<Frame> queued = queue.iterator();
             while (queued.hasNext()) {
                 Frame frame = queued.next();
-                if (frame.detail()) {
+                if (kind.equals(frame.kind())) {
                     queuedChars -= frame.chars();
                     queued.remove();
                 }
             }
             for (String text : texts) {
-                append(new Frame(text, true, text.length()));
+                append(Frame.of(text, kind));
             }
         }
         afterEnqueue();
+    }
+
+    /**
+     * Queues frames produced on demand, in order, such as a long history: each is encoded only when
+     * the previous one has been written, so they never count toward the queue bound at once.
+     */
+    void sendStream(Iterator<String> frames) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            queue.add(new Frame(null, null, 0, frames));
+        }
+        writers.execute(this::sendNext);
     }
 
     /**
@@ -162,10 +188,14 @@ final class Connection {
     }
 
     private void sendNext() {
-        Frame frame;
+        String text = null;
+        Iterator<String> source = null;
         synchronized (this) {
             if (sending || closed) {
                 return;
+            }
+            while (!queue.isEmpty() && queue.peek().source() != null && !queue.peek().source().hasNext()) {
+                queue.poll();
             }
             if (queue.isEmpty()) {
                 if (closeCodeAfterQueue != 0) {
@@ -173,12 +203,21 @@ final class Connection {
                 }
                 return;
             }
-            frame = queue.poll();
-            queuedChars -= frame.chars();
+            Frame head = queue.peek();
+            if (head.source() != null) {
+                source = head.source();
+            } else {
+                queue.poll();
+                queuedChars -= head.chars();
+                text = head.text();
+            }
             sending = true;
             sendStartedNanos = System.nanoTime();
         }
-        socket.sendText(frame.text(), Callback.from(this::onSent, this::onFailed));
+        // The flag sending keeps other writers out, so the source is encoded here without the lock
+        // and never delays a thread that queues a frame.
+        String frame = source != null ? source.next() : text;
+        socket.sendText(frame, Callback.from(this::onSent, this::onFailed));
     }
 
     private void onSent() {

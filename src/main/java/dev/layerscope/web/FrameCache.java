@@ -1,6 +1,8 @@
 package dev.layerscope.web;
 
+import dev.layerscope.session.Prediction;
 import dev.layerscope.stats.EpochStats;
+import dev.layerscope.web.protocol.PredictionFrames;
 import dev.layerscope.web.protocol.StatsFrames;
 
 import java.util.List;
@@ -15,6 +17,8 @@ final class FrameCache {
     private EpochStats encoded;
     private String epochFrame;
     private List<String> detailFrames;
+    private Prediction encodedPrediction;
+    private String predictionFrame;
 
     synchronized String epochFrame(EpochStats stats) {
         encode(stats);
@@ -24,6 +28,14 @@ final class FrameCache {
     synchronized List<String> detailFrames(EpochStats stats) {
         encode(stats);
         return detailFrames;
+    }
+
+    synchronized String predictionFrame(Prediction prediction) {
+        if (prediction != encodedPrediction) {
+            predictionFrame = PredictionFrames.frame(prediction);
+            encodedPrediction = prediction;
+        }
+        return predictionFrame;
     }
 
     private void encode(EpochStats stats) {

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,8 +173,9 @@ final class SocketHandler {
         client.owner = owner;
         client.subscriber = subscriber;
         SessionSnapshot snapshot = session.subscribe(subscriber);
-        subscriber.catchUp(catchUpFrames(session, snapshot, owner, channel.connectionCount()),
-                latestDetail(snapshot.history()));
+        subscriber.catchUp(welcomeFrame(session, snapshot, owner, channel.connectionCount()),
+                StatsFrames.historyFrameIterator(snapshot.history()), latestDetail(snapshot.history()),
+                snapshot.prediction());
         LOG.debug("session {}: {} connected", session.id(), owner ? "owner" : "viewer");
     }
 
@@ -193,12 +193,9 @@ final class SocketHandler {
         return false;
     }
 
-    private static List<String> catchUpFrames(Session session, SessionSnapshot snapshot, boolean owner, int viewerCount) {
-        List<String> frames = new ArrayList<>();
-        frames.add(Json.write(new ServerMessage.Welcome(ProtocolVersion.CURRENT, session.id(),
-                owner ? "owner" : "viewer", ConfigJson.tree(snapshot.config()), snapshot.state(), viewerCount)));
-        frames.addAll(StatsFrames.historyFrames(snapshot.history()));
-        return frames;
+    private static String welcomeFrame(Session session, SessionSnapshot snapshot, boolean owner, int viewerCount) {
+        return Json.write(new ServerMessage.Welcome(ProtocolVersion.CURRENT, session.id(), owner ? "owner" : "viewer",
+                ConfigJson.tree(snapshot.config()), snapshot.state(), viewerCount));
     }
 
     private static List<String> latestDetail(List<EpochStats> history) {

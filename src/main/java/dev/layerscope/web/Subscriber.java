@@ -1,6 +1,7 @@
 package dev.layerscope.web;
 
 import dev.layerscope.config.RunConfig;
+import dev.layerscope.session.Prediction;
 import dev.layerscope.session.SessionListener;
 import dev.layerscope.session.SessionState;
 import dev.layerscope.stats.EpochStats;
@@ -8,6 +9,7 @@ import dev.layerscope.web.protocol.Json;
 import dev.layerscope.web.protocol.ServerMessage;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -17,59 +19,72 @@ import java.util.List;
  */
 final class Subscriber implements SessionListener {
 
+    static final String DETAIL = "detail";
+    static final String PREDICTION = "prediction";
+
+    /** Frames queued together; {@code kind} is null for frames that must all arrive. */
+    private record Batch(String kind, List<String> frames) {
+    }
+
     private final Connection connection;
     private final FrameCache frames;
 
-    // Guarded by this. Each entry is either a frame or the detail frames of one snapshot.
-    private List<Object> heldBack = new ArrayList<>();
+    // Guarded by this; null once the catch-up frames are queued.
+    private List<Batch> heldBack = new ArrayList<>();
 
     Subscriber(Connection connection, FrameCache frames) {
         this.connection = connection;
         this.frames = frames;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
-    /** Queues {@code catchUp} (welcome, history, latest detail), then every event held back meanwhile. */
-    @SuppressWarnings("unchecked")
-    void catchUp(List<String> catchUp, List<String> latestDetail) {
-        synchronized (this) {
-            connection.sendAll(catchUp);
-            connection.sendDetail(latestDetail);
-            for (Object held : heldBack) {
-                if (held instanceof String frame) {
-                    connection.send(frame);
-                } else {
-                    connection.sendDetail((List<String>) held);
-                }
-            }
-            heldBack = null;
+    /**
+     * Queues the welcome, the history (encoded frame by frame as the client reads it), the latest
+     * detail and prediction, then every event held back meanwhile.
+     */
+    synchronized void catchUp(String welcome, Iterator<String> history, List<String> latestDetail,
+                              Prediction latestPrediction) {
+        connection.send(welcome);
+        connection.sendStream(history);
+        connection.sendLatest(DETAIL, latestDetail);
+        if (latestPrediction != null) {
+            connection.sendLatest(PREDICTION, List.of(frames.predictionFrame(latestPrediction)));
         }
+        for (Batch batch : heldBack) {
+            queue(batch);
+        }
+        heldBack = null;
     }
 
     /** Queues a frame after the catch-up frames. */
-    synchronized void send(String frame) {
+    void send(String frame) {
+        enqueue(new Batch(null, List.of(frame)));
+    }
+
+    private synchronized void enqueue(Batch batch) {
         if (heldBack != null) {
-            heldBack.add(frame);
+            heldBack.add(batch);
         } else {
-            connection.send(frame);
+            queue(batch);
         }
     }
 
-    private synchronized void sendDetail(List<String> detail) {
-        if (heldBack != null) {
-            heldBack.add(detail);
+    private void queue(Batch batch) {
+        if (batch.kind() == null) {
+            connection.sendAll(batch.frames());
         } else {
-            connection.sendDetail(detail);
+            connection.sendLatest(batch.kind(), batch.frames());
         }
     }
 
     @Override
     public void onEpoch(EpochStats stats) {
         send(frames.epochFrame(stats));
-        sendDetail(frames.detailFrames(stats));
+        enqueue(new Batch(DETAIL, frames.detailFrames(stats)));
+    }
+
+    @Override
+    public void onPrediction(Prediction prediction) {
+        enqueue(new Batch(PREDICTION, List.of(frames.predictionFrame(prediction))));
     }
 
     @Override

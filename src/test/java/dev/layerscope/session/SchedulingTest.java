@@ -77,6 +77,24 @@ class SchedulingTest {
     }
 
     @Test
+    void raisingSpeedCutsTheWait() {
+        try (TrainingPool pool = new TrainingPool(1)) {
+            SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);
+            Session session = registry.create(config(3)).join();
+            // One epoch every 1,000 s: after the first epoch the run would wait for a quarter of an hour.
+            session.setSpeed(0.001, Limits.DEFAULTS.maxEpochsPerSecond());
+            session.start();
+            await(() -> session.state().epoch() == 1, "the first epoch");
+
+            session.setSpeed(0, Limits.DEFAULTS.maxEpochsPerSecond());
+
+            await(() -> session.state().status() == Status.FINISHED, "the run to finish without a cap");
+            assertEquals(3, session.state().epoch());
+            registry.close();
+        }
+    }
+
+    @Test
     void forkCopiesWeightsExactly() {
         try (TrainingPool pool = new TrainingPool(1)) {
             SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);

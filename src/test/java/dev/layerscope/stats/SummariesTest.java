@@ -44,6 +44,14 @@ class SummariesTest {
     }
 
     @Test
+    void hugeRangeKeepsFiniteEdges() {
+        Summary summary = Summaries.summarize(new double[] {-1e308, 0, 1e308}, 3, 2);
+
+        assertArrayEquals(new double[] {-1e308, 0, 1e308}, summary.histogram().edges(), 0.0);
+        assertArrayEquals(new long[] {1, 2}, summary.histogram().counts());
+    }
+
+    @Test
     void emptyArrayGivesNaN() {
         Summary summary = Summaries.summarize(new double[0], 0, 3);
 

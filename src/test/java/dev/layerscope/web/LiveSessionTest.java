@@ -82,6 +82,38 @@ class LiveSessionTest {
     }
 
     @Test
+    void predictionFramesDrawTheDecisionBoundary() {
+        TestServer.Created created = server.create(TestServer.smallConfig(2));
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            JsonNode initial = owner.next("prediction");
+            owner.send("{\"type\":\"stepEpoch\"}");
+            JsonNode afterEpoch = owner.next(frame -> frame.path("type").asText().equals("prediction")
+                    && frame.get("epoch").asInt() == 1, "prediction of epoch 1");
+
+            assertEquals(0, initial.get("epoch").asInt());
+            JsonNode boundary = afterEpoch.get("boundary");
+            assertEquals(48, boundary.get("columns").asInt());
+            assertEquals(48, boundary.get("rows").asInt());
+            assertEquals(48 * 48, boundary.get("predicted").size());
+            assertEquals(48 * 48, boundary.get("confidence").size());
+            assertTrue(boundary.get("xMin").asDouble() < boundary.get("xMax").asDouble());
+            for (JsonNode confidence : boundary.get("confidence")) {
+                // With two classes the larger probability is at least one half.
+                assertTrue(confidence.asDouble() >= 0.5 && confidence.asDouble() <= 1.0, confidence.toString());
+            }
+            JsonNode points = afterEpoch.get("points");
+            // 200 samples with the default test fraction of 0.2 hold out 40 points.
+            assertEquals(40, points.get("x").size());
+            assertEquals(40, points.get("predicted").size());
+            for (JsonNode label : points.get("label")) {
+                assertTrue(label.asInt() == 0 || label.asInt() == 1, label.toString());
+            }
+            assertEquals(OUTPUTS, afterEpoch.get("classNames").size());
+            assertTrue(afterEpoch.toString().length() < 64 * 1024, "prediction frame under 64 KB");
+        }
+    }
+
+    @Test
     void viewerCommandIsRejectedAndSocketStaysOpen() {
         TestServer.Created created = server.create(TestServer.smallConfig(2));
         try (TestSocket viewer = server.join(created.id(), null)) {
@@ -155,6 +187,9 @@ class LiveSessionTest {
             assertTrue(divergence.path("step").asLong() >= 1, divergence.toString());
             owner.send("{\"type\":\"start\"}");
             assertEquals("invalidState", owner.next("error").get("code").asText());
+            HttpResponse<String> fork = server.postJson("/api/sessions/" + created.id() + "/fork", "");
+            assertEquals(409, fork.statusCode(), fork.body());
+            assertEquals("status", TestServer.json(fork).get("field").asText());
         }
     }
 
@@ -208,6 +243,21 @@ class LiveSessionTest {
             assertTrue(Double.isFinite(batch.get("batchLoss").asDouble()));
             assertEquals("ready", reset.path("state").path("status").asText());
             assertEquals(0, epochZero.path("stats").path("step").asInt());
+        }
+    }
+
+    @Test
+    void resetAfterFinishAllowsANewRun() {
+        TestServer.Created created = server.create(TestServer.smallConfig(2));
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            owner.send("{\"type\":\"start\"}");
+            owner.statsUntilStatus("finished");
+            owner.send("{\"type\":\"reset\"}");
+            owner.next("reset");
+            owner.send("{\"type\":\"start\"}");
+            List<JsonNode> rerun = owner.statsUntilStatus("finished");
+
+            assertEquals(List.of(0, 1, 2), epochs(rerun), "the epoch 0 frame after the reset, then the new run");
         }
     }
 

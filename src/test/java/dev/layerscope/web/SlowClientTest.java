@@ -1,13 +1,16 @@
 package dev.layerscope.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.layerscope.web.protocol.StatsFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SlowClientTest {
@@ -54,5 +57,51 @@ class SlowClientTest {
                 assertEquals(1, server.server.registry().find(created.id()).orElseThrow().listenerCount());
             }
         }
+    }
+
+    @Test
+    void lateJoinerGetsHistoryLargerThanQueueBound() {
+        ServerSettings settings = TestServer.defaults().withQueueBounds(64 * 1024, 30);
+        // 11 layers of scalars are several KB per entry, so 31 entries are far more than 64 KB.
+        String longRun = """
+                {"seed": 2, "data": {"dataset": "spirals", "samples": 200},
+                 "network": {"depth": 10, "width": 8, "activation": "tanh"},
+                 "training": {"batchSize": 40, "epochs": 30}, "stats": {"histogramBins": 10, "unitSample": 4}}""";
+        try (TestServer server = TestServer.start(settings)) {
+            TestServer.Created created = server.create(longRun);
+            try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+                owner.send("{\"type\":\"start\"}");
+                owner.statsUntilStatus("finished");
+            }
+            long historyChars = historyChars(server, created.id());
+
+            try (TestSocket late = server.connect(created.id())) {
+                late.hello(null);
+                List<JsonNode> entries = new ArrayList<>();
+                late.next(frame -> {
+                    if (frame.path("type").asText().equals("history")) {
+                        frame.get("epochs").forEach(entries::add);
+                        return frame.get("done").asBoolean();
+                    }
+                    return false;
+                }, "the last history frame");
+                late.send("{\"type\":\"ping\"}");
+                late.next("pong");
+
+                assertTrue(historyChars > 64 * 1024, "the history has " + historyChars + " characters");
+                assertEquals(31, entries.size());
+                assertEquals(30, entries.get(30).get("epoch").asInt());
+            }
+        }
+    }
+
+    /** Counts the characters of a session's history frames, as a joining client would receive them. */
+    private static long historyChars(TestServer server, String sessionId) {
+        long chars = 0;
+        for (String frame : StatsFrames.historyFrames(
+                server.server.registry().find(sessionId).orElseThrow().history())) {
+            chars += frame.length();
+        }
+        return chars;
     }
 }

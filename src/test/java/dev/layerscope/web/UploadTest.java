@@ -1,6 +1,7 @@
 package dev.layerscope.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.layerscope.session.Limits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,34 @@ class UploadTest {
         assertEquals("header", TestServer.json(header).get("field").asText());
         assertEquals(400, unknown.statusCode(), unknown.body());
         assertEquals("data.dataset", TestServer.json(unknown).get("field").asText(), unknown.body());
+    }
+
+    @Test
+    void oldestUploadIsDroppedBeyondLimit() {
+        Limits defaults = Limits.DEFAULTS;
+        Limits oneUpload = new Limits(defaults.maxParameters(), defaults.maxTrainerMegabytes(), defaults.maxLayers(), defaults.maxWidth(),
+                defaults.maxEpochs(), defaults.maxSamples(), defaults.maxHistogramBins(), defaults.maxUnitSample(), defaults.maxHistoryRows(),
+                defaults.maxSessions(), defaults.maxViewersPerSession(), defaults.maxUploadBytes(), 1, defaults.maxMessageBytes(),
+                defaults.commandsPerSecond(), defaults.maxEpochsPerSecond(), defaults.idleSeconds());
+        try (TestServer small = TestServer.start(TestServer.defaults().withLimits(oneUpload))) {
+            String first = TestServer.json(small.send(csvRequest(small))).get("dataset").asText();
+            String second = TestServer.json(small.send(csvRequest(small))).get("dataset").asText();
+            String network = "\"network\": {\"depth\": 2, \"width\": 8}";
+
+            HttpResponse<String> dropped = small.postJson("/api/sessions",
+                    "{\"data\": {\"dataset\": \"" + first + "\"}, " + network + "}");
+            HttpResponse<String> kept = small.postJson("/api/sessions",
+                    "{\"data\": {\"dataset\": \"" + second + "\"}, " + network + "}");
+
+            assertEquals(400, dropped.statusCode(), dropped.body());
+            assertEquals("data.dataset", TestServer.json(dropped).get("field").asText());
+            assertEquals(201, kept.statusCode(), kept.body());
+        }
+    }
+
+    private static HttpRequest csvRequest(TestServer target) {
+        return HttpRequest.newBuilder(target.uri("/api/datasets")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv())).build();
     }
 
     @Test

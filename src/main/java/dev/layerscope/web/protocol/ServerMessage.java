@@ -57,6 +57,22 @@ public sealed interface ServerMessage {
     record History(List<JsonNode> epochs, boolean done) implements ServerMessage {
     }
 
+    /**
+     * The network's predictions on a two-feature classification dataset: a decision grid (row-major,
+     * row 0 at {@code yMin}; confidence rounded to 3 decimals) and held-out points.
+     */
+    @JsonTypeName("prediction")
+    record Prediction(int epoch, long step, Boundary boundary, Points points, List<String> classNames)
+            implements ServerMessage {
+    }
+
+    record Boundary(double xMin, double xMax, double yMin, double yMax, int columns, int rows, int[] predicted,
+                    double[] confidence) {
+    }
+
+    record Points(double[] x, double[] y, int[] label, int[] predicted) {
+    }
+
     @JsonTypeName("detail")
     record Detail(int epoch, long step, boolean done, List<JsonNode> layers) implements ServerMessage {
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 
 /**
@@ -37,11 +38,61 @@ public final class StatsFrames {
 
     /** Returns the {@code history} frames of {@code entries}, at least one, the last marked done. */
     public static List<String> historyFrames(List<EpochStats> entries) {
-        List<JsonNode> nodes = new ArrayList<>(entries.size());
-        for (EpochStats stats : entries) {
-            nodes.add(scalars(stats));
+        List<String> frames = new ArrayList<>();
+        historyFrameIterator(entries).forEachRemaining(frames::add);
+        return frames;
+    }
+
+    /**
+     * Returns the {@code history} frames of {@code entries} one at a time, each encoded when asked
+     * for, so that a long history is never held as text all at once. Not thread-safe.
+     */
+    public static Iterator<String> historyFrameIterator(List<EpochStats> entries) {
+        return new HistoryFrames(entries);
+    }
+
+    /** Encodes history entries into frames of at most {@link #MAX_FRAME_BYTES}, on demand. */
+    private static final class HistoryFrames implements Iterator<String> {
+
+        private final List<EpochStats> entries;
+        private int nextEntry;
+        private JsonNode carried;
+        private boolean started;
+
+        HistoryFrames(List<EpochStats> entries) {
+            this.entries = List.copyOf(entries);
         }
-        return chunk(nodes, (chunk, done) -> new ServerMessage.History(chunk, done));
+
+        @Override
+        public boolean hasNext() {
+            return !started || carried != null || nextEntry < entries.size();
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the history was sent completely");
+            }
+            started = true;
+            List<JsonNode> chunk = new ArrayList<>();
+            int bytes = ENVELOPE_BYTES;
+            while (carried != null || nextEntry < entries.size()) {
+                JsonNode entry = carried != null ? carried : scalars(entries.get(nextEntry++));
+                carried = null;
+                int entryBytes = byteLength(entry);
+                if (!chunk.isEmpty() && bytes + entryBytes > MAX_FRAME_BYTES) {
+                    carried = entry;
+                    break;
+                }
+                chunk.add(entry);
+                bytes += entryBytes;
+            }
+            return Json.write(new ServerMessage.History(chunk, !hasNext()));
+        }
+    }
+
+    private static int byteLength(JsonNode entry) {
+        return entry.toString().getBytes(StandardCharsets.UTF_8).length + 1;
     }
 
     /** Returns the {@code detail} frames of {@code stats}, at least one, the last marked done. */
@@ -91,7 +142,7 @@ public final class StatsFrames {
         List<JsonNode> current = new ArrayList<>();
         int currentBytes = ENVELOPE_BYTES;
         for (JsonNode entry : entries) {
-            int entryBytes = entry.toString().getBytes(StandardCharsets.UTF_8).length + 1;
+            int entryBytes = byteLength(entry);
             if (!current.isEmpty() && currentBytes + entryBytes > MAX_FRAME_BYTES) {
                 chunks.add(current);
                 current = new ArrayList<>();
