@@ -23,7 +23,7 @@ export function dataToCanvas(boundary, width, height) {
 }
 
 /**
- * Returns one rectangle per grid cell, {x, y, width, height, color, alpha}, in canvas pixels. Cells
+ * Returns one rectangle per grid cell, {x, y, width, height, color, alpha}, in whole canvas pixels. Cells
  * are row-major with the first row at yMin; alpha grows with the prediction's confidence, from 0.15
  * at chance level to 0.6 at certainty.
  */
@@ -37,11 +37,14 @@ export function boundaryCells(boundary, width, height) {
       const index = row * boundary.columns + column;
       const confidence = boundary.confidence ? boundary.confidence[index] : 1;
       const certainty = Math.max(0, Math.min(1, (confidence - chance) / (1 - chance)));
+      // Whole-pixel edges shared by neighbours, so translucent cells neither overlap nor leave gaps.
+      const left = Math.round(column * cellWidth);
+      const top = Math.round(height - (row + 1) * cellHeight);
       cells.push({
-        x: column * cellWidth,
-        y: height - (row + 1) * cellHeight,
-        width: cellWidth,
-        height: cellHeight,
+        x: left,
+        y: top,
+        width: Math.round((column + 1) * cellWidth) - left,
+        height: Math.round(height - row * cellHeight) - top,
         color: classColor(boundary.predicted[index]),
         alpha: 0.15 + 0.45 * certainty,
       });

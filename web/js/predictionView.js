@@ -7,8 +7,8 @@
 //   points     {x[], y[], label[], predicted[]}: held-out points
 //   samples    {imageShape [height, width], pixels[] (base64 bytes, 0 to 255), label[], predicted[]}
 //   classNames [] indexed by class
-// NOTE: protocol version 1 (docs/protocol.md) does not define prediction frames yet, so with the
-// current server this card stays hidden.
+// NOTE: the server sends `prediction` frames for 2-D classification data only (docs/protocol.md), and
+// no `samples` yet, so image datasets show no predictions.
 
 import { createChartCard } from './chartCard.js';
 import { el, replaceChildren } from './dom.js';
@@ -63,7 +63,7 @@ export function createPredictionView(parent) {
     for (const cell of boundaryCells(boundary, BOUNDARY_SIZE, BOUNDARY_SIZE)) {
       context.globalAlpha = cell.alpha;
       context.fillStyle = cell.color;
-      context.fillRect(cell.x, cell.y, cell.width + 0.5, cell.height + 0.5);
+      context.fillRect(cell.x, cell.y, cell.width, cell.height);
     }
     context.globalAlpha = 1;
     const points = prediction.points;

@@ -47,3 +47,14 @@ test('sample captions mark mistakes', () => {
   assert.equal(sampleCaption(3, 3), '3 ✓');
   assert.equal(sampleCaption(1, 7, ['zero', 'one']), 'one, predicted 7 ✗');
 });
+
+test('cells tile the canvas without overlap', () => {
+  // 320 px over 48 columns is 6.67 px a cell: rounded edges make widths of 6 and 7 that add up exactly.
+  const boundary = { ...BOUNDARY, columns: 48, rows: 1, predicted: new Array(48).fill(0), confidence: null };
+  const cells = boundaryCells(boundary, 320, 10);
+  assert.equal(cells[0].x, 0);
+  for (let i = 1; i < cells.length; i++) {
+    assert.equal(cells[i].x, cells[i - 1].x + cells[i - 1].width, `cell ${i} starts where cell ${i - 1} ends`);
+  }
+  assert.equal(cells[47].x + cells[47].width, 320);
+});

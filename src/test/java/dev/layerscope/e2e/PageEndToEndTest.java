@@ -154,6 +154,12 @@ class PageEndToEndTest {
             assertEquals(sessionId, browser.script("return new URLSearchParams(location.search).get('session');"),
                     "the same session goes on");
             browser.driver.findElement(By.id("pause")).click();
+
+            browser.await(20, "the decision boundary of the 2-D dataset",
+                    d -> d.findElement(By.id("chart-prediction")).isDisplayed());
+            browser.script("document.getElementById('chart-prediction').scrollIntoView();");
+            browser.screenshot("08-decision-boundary");
+            assertCanvasDrawn(browser, "chart-prediction-canvas");
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
     }
