@@ -53,7 +53,8 @@ final class SessionRoutes {
 
     void fork(Context ctx) {
         Session source = find(ctx);
-        String body = ctx.body();
+        String body = new String(RequestBodies.read(ctx, registry.limits().maxMessageBytes(), "maxMessageBytes"),
+                StandardCharsets.UTF_8);
         if (!body.isBlank() && !body.strip().equals("{}")) {
             throw new HttpException(400, HttpError.of("fork takes no options; send no body or {}", "body",
                     shorten(body), "empty or {}"));
@@ -96,23 +97,16 @@ final class SessionRoutes {
     }
 
     /**
-     * Returns the request body after checking its size, its content type and that it is JSON, so
+     * Returns the request body after checking its content type, its size and that it is JSON, so
      * that a configuration error is about the configuration and nothing else.
      */
     private String jsonBody(Context ctx) {
-        int max = registry.limits().maxMessageBytes();
-        if (ctx.contentLength() > max) {
-            throw tooLarge(ctx.contentLength(), max);
-        }
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpException(415, HttpError.of("the body must be JSON", "Content-Type",
                     String.valueOf(contentType), "application/json"));
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > max) {
-            throw tooLarge(body.length, max);
-        }
+        byte[] body = RequestBodies.read(ctx, registry.limits().maxMessageBytes(), "maxMessageBytes");
         String text = new String(body, StandardCharsets.UTF_8);
         try {
             JsonNode tree = Json.MAPPER.readTree(text);
@@ -125,11 +119,6 @@ final class SessionRoutes {
                     shorten(text), "a configuration object (docs/configuration.md)"));
         }
         return text;
-    }
-
-    private static HttpException tooLarge(long length, int max) {
-        return new HttpException(413, HttpError.of("the body is larger than " + max + " bytes", "body",
-                length + " bytes", "up to " + max + " bytes (server limit maxMessageBytes)"));
     }
 
     static String shorten(String text) {

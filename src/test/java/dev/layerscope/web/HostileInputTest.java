@@ -1,0 +1,115 @@
+package dev.layerscope.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.layerscope.session.Limits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Requests that try to make the server buffer too much, fail, or respond outside its documented errors. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostileInputTest {
+
+    private static final int MAX_MESSAGE_BYTES = 2048;
+    private static final long MAX_UPLOAD_BYTES = 10_240;
+    /** Time a raw socket waits for the status line. The server must respond before the body arrives. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        Limits d = Limits.DEFAULTS;
+        Limits small = new Limits(d.maxParameters(), d.maxTrainerMegabytes(), d.maxLayers(), d.maxWidth(), d.maxEpochs(),
+                d.maxSamples(), d.maxHistogramBins(), d.maxUnitSample(), d.maxHistoryRows(), d.maxSessions(),
+                d.maxViewersPerSession(), MAX_UPLOAD_BYTES, d.maxUploads(), MAX_MESSAGE_BYTES, d.commandsPerSecond(),
+                d.maxEpochsPerSecond(), d.idleSeconds());
+        server = TestServer.start(TestServer.defaults().withLimits(small));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void chunkedJsonBodyOverLimitGets413() {
+        byte[] body = ("{\"description\": \"" + "x".repeat(MAX_MESSAGE_BYTES * 4) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // A body from a stream has no Content-Length, so the client sends it chunked.
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+
+        assertJsonError(response, 413, "body");
+        assertTrue(TestServer.json(response).get("allowed").asText().contains("maxMessageBytes"), response.body());
+        server.create(TestServer.smallConfig(1));
+    }
+
+    @Test
+    void chunkedUploadOverLimitGets413() {
+        byte[] body = "1,0\n".repeat((int) MAX_UPLOAD_BYTES).getBytes(StandardCharsets.US_ASCII);
+
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/datasets"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+
+        assertJsonError(response, 413, "body");
+        assertTrue(TestServer.json(response).get("allowed").asText().contains("maxUploadBytes"), response.body());
+    }
+
+    @Test
+    void contentLengthBeyondIntGets413WithoutBody() throws IOException {
+        String fork = "/api/sessions/" + server.create(TestServer.smallConfig(1)).id() + "/fork";
+        // 2^32 + 1 does not fit the servlet API's int content length, which reads it as -1 (unknown).
+        for (String path : new String[] {"/api/sessions", "/api/datasets", fork}) {
+            String contentType = path.equals("/api/datasets") ? "text/csv" : "application/json";
+
+            String statusLine = statusLineOf("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                    + contentType + "\r\nContent-Length: 4294967297\r\nConnection: close\r\n\r\n{}");
+
+            assertTrue(statusLine.startsWith("HTTP/1.1 413"), path + " -> " + statusLine);
+        }
+        server.create(TestServer.smallConfig(1));
+    }
+
+    /** Sends a raw request without its announced body and returns the status line of the response. */
+    private static String statusLineOf(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int next = in.read(); next != -1 && next != '\r'; next = in.read()) {
+                line.append((char) next);
+            }
+            return line.toString();
+        }
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int status, String field) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        JsonNode body = TestServer.json(response);
+        assertEquals(field, body.path("field").asText(), response.body());
+        assertFalse(body.path("error").asText().isEmpty(), response.body());
+    }
+}
