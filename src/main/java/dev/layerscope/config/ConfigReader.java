@@ -64,7 +64,8 @@ final class ConfigReader {
                     "a JSON object (" + e.getOriginalMessage() + ")"));
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(new FieldError("(document)", root == null ? "empty" : root.getNodeType().toString(),
+            boolean empty = root == null || root.isMissingNode();
+            throw new ConfigException(new FieldError("(document)", empty ? "empty" : root.getNodeType().toString(),
                     "a JSON object"));
         }
         return (ObjectNode) root;
