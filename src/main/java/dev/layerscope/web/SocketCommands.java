@@ -92,6 +92,6 @@ final class SocketCommands {
         var first = e.errors().get(0);
         return Json.write(new ServerMessage.Error(ErrorCode.INVALID_CONFIG, command,
                 "invalid configuration: " + e.errors().size() + (e.errors().size() == 1 ? " field" : " fields"),
-                first.field(), first.value(), first.allowed(), e.errors()));
+                first.field(), first.value(), first.allowed(), HttpError.listed(e.errors())));
     }
 }

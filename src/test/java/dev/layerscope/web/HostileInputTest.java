@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,8 @@ class HostileInputTest {
     private static final long MAX_UPLOAD_BYTES = 10_240;
     /** Time a raw socket waits for the status line. The server must respond before the body arrives. */
     private static final int READ_TIMEOUT_MILLIS = 10_000;
+    /** Unknown keys in one configuration: more than the errors one response lists, within 2 KiB. */
+    private static final int UNKNOWN_KEYS = 120;
 
     private static TestServer server;
 
@@ -111,5 +114,53 @@ class HostileInputTest {
         JsonNode body = TestServer.json(response);
         assertEquals(field, body.path("field").asText(), response.body());
         assertFalse(body.path("error").asText().isEmpty(), response.body());
+    }
+
+    @Test
+    void duplicateKeysInFramesAreMalformed() {
+        TestServer.Created created = server.create(TestServer.smallConfig(5));
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            List<String> frames = List.of(
+                    "{\"type\": \"start\", \"type\": \"pause\"}",
+                    "{\"type\": \"applyConfig\", \"config\": {\"network\": {\"depth\": 1, \"depth\": 2}}}");
+            for (String frame : frames) {
+                owner.send(frame);
+                JsonNode error = owner.next("error");
+
+                assertEquals("malformed", error.get("code").asText(), frame + " -> " + error);
+                assertTrue(error.get("error").asText().contains("Duplicate field"), error.toString());
+            }
+            owner.send("{\"type\":\"ping\"}");
+            owner.next("pong");
+
+            assertEquals("ready", server.server.registry().find(created.id()).orElseThrow().state().status().toString());
+            assertEquals(3, server.server.registry().find(created.id()).orElseThrow().config().network().hiddenLayers().size());
+        }
+    }
+
+    @Test
+    void manyInvalidFieldsAreCountedNotAllListed() {
+        StringBuilder unknownKeys = new StringBuilder("{");
+        for (int i = 0; i < UNKNOWN_KEYS; i++) {
+            unknownKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+        }
+        String config = unknownKeys.append('}').toString();
+        TestServer.Created created = server.create(TestServer.smallConfig(5));
+
+        HttpResponse<String> response = server.postJson("/api/sessions", config);
+        JsonNode frameError;
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            owner.send("{\"type\":\"applyConfig\",\"config\":" + config + "}");
+            frameError = owner.next("error");
+        }
+
+        JsonNode httpErrors = TestServer.json(response).get("errors");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(TestServer.json(response).get("error").asText().contains(UNKNOWN_KEYS + " fields"), response.body());
+        assertEquals(HttpError.MAX_LISTED_ERRORS + 1, httpErrors.size(), response.body());
+        assertEquals((UNKNOWN_KEYS - HttpError.MAX_LISTED_ERRORS) + " more invalid fields",
+                httpErrors.get(HttpError.MAX_LISTED_ERRORS).get("value").asText());
+        assertEquals("invalidConfig", frameError.get("code").asText(), frameError.toString());
+        assertEquals(HttpError.MAX_LISTED_ERRORS + 1, frameError.get("errors").size(), frameError.toString());
     }
 }
