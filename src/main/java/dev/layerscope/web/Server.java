@@ -67,6 +67,8 @@ public final class Server implements AutoCloseable {
             files.directory = "/web";
             files.location = Location.CLASSPATH;
         });
+        SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(headers)));
         config.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);

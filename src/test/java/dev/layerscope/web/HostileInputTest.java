@@ -28,7 +28,7 @@ class HostileInputTest {
 
     private static final int MAX_MESSAGE_BYTES = 2048;
     private static final long MAX_UPLOAD_BYTES = 10_240;
-    /** Time a raw socket waits for the status line. The server must respond before the body arrives. */
+    /** Time a raw socket waits for more of the response. The server must respond before any body arrives. */
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     /** Unknown keys in one configuration: more than the errors one response lists, within 2 KiB. */
     private static final int UNKNOWN_KEYS = 120;
@@ -83,27 +83,52 @@ class HostileInputTest {
         for (String path : new String[] {"/api/sessions", "/api/datasets", fork}) {
             String contentType = path.equals("/api/datasets") ? "text/csv" : "application/json";
 
-            String statusLine = statusLineOf("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+            String statusLine = responseTo("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                     + contentType + "\r\nContent-Length: 4294967297\r\nConnection: close\r\n\r\n{}");
 
             assertTrue(statusLine.startsWith("HTTP/1.1 413"), path + " -> " + statusLine);
+            assertTrue(statusLine.contains("\"field\":\"body\""), statusLine);
         }
         server.create(TestServer.smallConfig(1));
     }
 
-    /** Sends a raw request without its announced body and returns the status line of the response. */
-    private static String statusLineOf(String request) throws IOException {
+    @Test
+    void requestsJettyRejectsGetJsonErrors() throws IOException {
+        List<String> requests = List.of(
+                "GET /%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n",
+                "POST /api/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\nConnection: close\r\n\r\n");
+        List<String> statuses = List.of("400", "414", "431", "400");
+        for (int i = 0; i < requests.size(); i++) {
+            String response = responseTo(requests.get(i));
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+            JsonNode body = TestServer.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+
+            assertTrue(response.startsWith("HTTP/1.1 " + statuses.get(i)), response);
+            assertTrue(head.contains("Content-Type: application/json"), head);
+            assertTrue(head.contains("Content-Security-Policy: "), head);
+            assertEquals("request", body.path("field").asText(), response);
+            assertFalse(body.path("error").asText().isEmpty(), response);
+        }
+        assertEquals(200, server.get("/health").statusCode());
+    }
+
+    /** Sends a raw request, which may announce a body it never sends, and returns the whole response. */
+    private static String responseTo(String request) throws IOException {
         try (Socket socket = new Socket("localhost", server.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int next = in.read(); next != -1 && next != '\r'; next = in.read()) {
-                line.append((char) next);
+            StringBuilder response = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                response.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
-            return line.toString();
+            return response.toString();
         }
     }
 
