@@ -8,7 +8,13 @@ import dev.layerscope.session.SessionRegistry;
 import dev.layerscope.session.SessionState;
 import dev.layerscope.web.protocol.Json;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /** HTTP endpoints of sessions: create, describe, fork and export. */
 final class SessionRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
 
     /** Time a fork waits for the source session to reach the end of its current step. */
     private static final long FORK_TIMEOUT_SECONDS = 30;
@@ -67,14 +75,31 @@ final class SessionRoutes {
         Session session = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"layerscope-" + session.id() + ".jsonl\"");
         ctx.contentType("application/x-ndjson");
-        ctx.result(HistoryExport.jsonLines(session.history()));
+        stream(ctx, session, out -> HistoryExport.writeJsonLines(session.history(), out));
     }
 
     void historyCsv(Context ctx) {
         Session session = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"layerscope-" + session.id() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.result(HistoryExport.csv(session.history()));
+        stream(ctx, session, out -> HistoryExport.writeCsv(session.history(), out));
+    }
+
+    /** The body of an export, written to the response as it is produced. */
+    @FunctionalInterface
+    private interface ExportBody {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void stream(Context ctx, Session session, ExportBody body) {
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            // The response is under way, so no error status can follow; the client stopped reading.
+            LOG.info("session {}: export {} stopped: {}", session.id(), ctx.path(), e.toString());
+        }
     }
 
     private void respondCreated(Context ctx, CompletableFuture<Session> future) {

@@ -32,6 +32,8 @@ class HostileInputTest {
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     /** Unknown keys in one configuration: more than the errors one response lists, within 2 KiB. */
     private static final int UNKNOWN_KEYS = 120;
+    /** Epochs of the exported run: about 1 MB of JSON Lines, far more than one response buffer. */
+    private static final int EXPORT_EPOCHS = 200;
 
     private static TestServer server;
 
@@ -187,5 +189,19 @@ class HostileInputTest {
                 httpErrors.get(HttpError.MAX_LISTED_ERRORS).get("value").asText());
         assertEquals("invalidConfig", frameError.get("code").asText(), frameError.toString());
         assertEquals(HttpError.MAX_LISTED_ERRORS + 1, frameError.get("errors").size(), frameError.toString());
+    }
+
+    @Test
+    void longHistoryExportIsComplete() {
+        TestServer.Created created = server.create(TestServer.smallConfig(EXPORT_EPOCHS));
+        server.trainToEnd(created);
+
+        HttpResponse<String> jsonLines = server.get("/api/sessions/" + created.id() + "/history.jsonl");
+        HttpResponse<String> csv = server.get("/api/sessions/" + created.id() + "/history.csv");
+
+        assertEquals(200, jsonLines.statusCode());
+        assertEquals(EXPORT_EPOCHS + 1, jsonLines.body().split("\n").length, "epochs 0 to " + EXPORT_EPOCHS);
+        assertEquals(200, csv.statusCode());
+        assertEquals(1 + (EXPORT_EPOCHS + 1) * 4, csv.body().split("\n").length, "a header and 4 layers per entry");
     }
 }
