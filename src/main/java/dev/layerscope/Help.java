@@ -42,6 +42,7 @@ final class Help {
               Limits (a configuration over one is rejected with an error naming it):
               --max-parameters N           weights, biases and batch-norm parameters per network (1000000)
               --max-trainer-megabytes N    memory of one trainer as the engine estimates it, in MiB (256)
+              --max-total-trainer-megabytes N  memory of all trainers together, in MiB (half the JVM's -Xmx)
               --max-layers N               hidden layers per network (64)
               --max-width N                units per hidden layer (1024)
               --max-epochs N               training.epochs (2000)

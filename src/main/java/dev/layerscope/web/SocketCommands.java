@@ -56,9 +56,7 @@ final class SocketCommands {
             session.setSpeed(setSpeed.epochsPerSecond(), registry.limits().maxEpochsPerSecond());
         } else if (message instanceof ClientMessage.ApplyConfig applyConfig) {
             RunConfig config = Configurations.parse(applyConfig.configJson());
-            CompletableFuture<Void> applied = registry.loadDataset(config)
-                    .thenCompose(dataset -> session.applyConfig(config, dataset));
-            reportFailure(session, "applyConfig", applied, reply);
+            reportFailure(session, "applyConfig", registry.applyConfig(session, config), reply);
         } else {
             throw new IllegalArgumentException("not an owner command: " + message);
         }
