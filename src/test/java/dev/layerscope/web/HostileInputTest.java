@@ -204,4 +204,30 @@ class HostileInputTest {
         assertEquals(200, csv.statusCode());
         assertEquals(1 + (EXPORT_EPOCHS + 1) * 4, csv.body().split("\n").length, "a header and 4 layers per entry");
     }
+
+    @Test
+    void uploadUnfitForConfigurationGets400() {
+        StringBuilder csv = new StringBuilder("wide,label\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(i % 2 == 0 ? "-1e308" : "1e308").append(',').append(i % 2).append('\n');
+        }
+        HttpResponse<String> uploaded = server.send(HttpRequest.newBuilder(server.uri("/api/datasets"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+        String dataset = TestServer.json(uploaded).path("dataset").asText();
+
+        // 5 rows per class: a test fraction of 0.05 holds out none of them, and unit-range overflows.
+        HttpResponse<String> tooFewRows = server.postJson("/api/sessions",
+                "{\"data\": {\"dataset\": \"" + dataset + "\", \"testFraction\": 0.05, \"scaling\": \"none\"}}");
+        HttpResponse<String> tooWide = server.postJson("/api/sessions",
+                "{\"data\": {\"dataset\": \"" + dataset + "\"}}");
+        HttpResponse<String> unscaled = server.postJson("/api/sessions",
+                "{\"data\": {\"dataset\": \"" + dataset + "\", \"scaling\": \"none\"}, \"training\": {\"epochs\": 1}}");
+
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertJsonError(tooFewRows, 400, "data.dataset");
+        assertTrue(TestServer.json(tooFewRows).get("allowed").asText().contains("testFraction"), tooFewRows.body());
+        assertJsonError(tooWide, 400, "data.dataset");
+        assertTrue(TestServer.json(tooWide).get("allowed").asText().contains("too wide"), tooWide.body());
+        assertEquals(201, unscaled.statusCode(), unscaled.body());
+    }
 }
