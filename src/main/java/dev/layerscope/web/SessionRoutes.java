@@ -127,7 +127,8 @@ final class SessionRoutes {
      */
     private String jsonBody(Context ctx) {
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new HttpException(415, HttpError.of("the body must be JSON", "Content-Type",
                     String.valueOf(contentType), "application/json"));
         }

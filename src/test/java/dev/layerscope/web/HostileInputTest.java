@@ -95,6 +95,21 @@ class HostileInputTest {
     }
 
     @Test
+    void onlyJsonMediaTypeIsAccepted() {
+        for (String contentType : List.of("application/jsonp", "application/json-seq", "text/plain")) {
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/sessions"))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(TestServer.smallConfig(1))).build());
+
+            assertJsonError(response, 415, "Content-Type");
+        }
+        HttpResponse<String> withCharset = server.send(HttpRequest.newBuilder(server.uri("/api/sessions"))
+                .header("Content-Type", "Application/JSON; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(TestServer.smallConfig(1))).build());
+        assertEquals(201, withCharset.statusCode(), withCharset.body());
+    }
+
+    @Test
     void requestsJettyRejectsGetJsonErrors() throws IOException {
         List<String> requests = List.of(
                 "GET /%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
