@@ -1,0 +1,63 @@
+// Per-layer gradient norms against epoch on a log axis, for the quantity the reader picks, with
+// the first-to-last-layer ratio as one large number and a sentence on what the quantity means.
+
+import { createChartCard } from './chartCard.js';
+import { lineDataset, lineOptions } from './chartOptions.js';
+import { el, replaceChildren } from './dom.js';
+import { formatRatio } from './format.js';
+import { initialStats, latestStats } from './runState.js';
+import { layerStyle } from './scales.js';
+import { firstToLastRatio, GRADIENT_QUANTITIES, layerName, layerSeries } from './series.js';
+
+export function createGradientChart(Chart, parent, { onQuantity }) {
+  const card = createChartCard(parent, {
+    id: 'chart-gradient',
+    title: 'Gradient per layer',
+    description: 'One line per layer, from the first hidden layer (dark) to the output layer (yellow). Read the three quantities together: one alone can mislead.',
+    xLabel: 'epoch',
+  });
+  const picker = el('div', { className: 'quantity-picker', role: 'radiogroup', 'aria-label': 'Quantity' },
+    GRADIENT_QUANTITIES.map((quantity, i) => el('label', {},
+      el('input', { type: 'radio', name: 'gradient-quantity', value: quantity.field, checked: i === 0, onChange: () => onQuantity(quantity.field) }),
+      ` ${quantity.label}`)));
+  const ratio = el('p', { className: 'big-number', id: 'gradient-ratio', 'aria-live': 'polite' });
+  const meaning = el('p', { className: 'quantity-meaning' });
+  const hidden = el('p', { className: 'chart-note' });
+  const initialRatio = el('span', { className: 'ratio-caption' });
+  replaceChildren(card.extra, picker, el('div', { className: 'ratio-box' }, ratio, initialRatio), meaning, hidden);
+  const chart = new Chart(card.canvas, {
+    type: 'line',
+    data: { datasets: [] },
+    options: lineOptions({ xTitle: 'epoch', yTitle: 'norm (log scale)', logY: true }),
+    plugins: [],
+  });
+  card.setChart(chart);
+
+  /** Redraws from the runs ({run, prefix, dash} each) for the chosen quantity field. */
+  function update(runs, field) {
+    const quantity = GRADIENT_QUANTITIES.find((q) => q.field === field) || GRADIENT_QUANTITIES[0];
+    const datasets = [];
+    let hiddenCount = 0;
+    for (const { run, prefix, dash } of runs) {
+      const { x, series, hidden: gaps } = layerSeries(run.history, quantity.field);
+      hiddenCount += gaps;
+      chart.options.scales.x.title.text = x;
+      series.forEach((points, layer) => {
+        const style = layerStyle(layer, series.length);
+        datasets.push(lineDataset(`${prefix}${layerName(layer, series.length)}`, points, style, dash ? { borderDash: dash } : {}));
+      });
+    }
+    chart.data.datasets = datasets;
+    chart.update('none');
+    replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
+      `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
+    ratio.classList.toggle('two-runs', runs.length > 1);
+    initialRatio.textContent = `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${formatRatio(firstToLastRatio(initialStats(run), quantity.field))}`).join(', ')}`;
+    picker.querySelectorAll('input').forEach((input) => { input.checked = input.value === quantity.field; });
+    meaning.textContent = quantity.meaning;
+    hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
+    card.refreshTable();
+  }
+
+  return { update, chart };
+}

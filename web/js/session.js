@@ -1,0 +1,160 @@
+// Drives live runs: creates sessions, connects their sockets, sends commands, and in compare mode
+// steps both runs one epoch at a time so neither gets ahead of the other.
+
+import { createSession, forkSession } from './api.js';
+import { endsStep, lockStepOver, lockStepTargets } from './lockStep.js';
+import { commandMessage, setSpeedMessage } from './protocol.js';
+import { emptyRun, isOwner, latestStats } from './runState.js';
+import { connectRun } from './socket.js';
+
+export function createSessionController(store, { onEvent = () => {} } = {}) {
+  const sockets = {};
+  // Commands to send once a new session's history has arrived: {command, speed} per run.
+  const pendingCommands = new Map();
+  let lockStep = null;
+
+  function attach(runKey, sessionId, ownerKey = null) {
+    if (sockets[runKey]) {
+      sockets[runKey].close();
+    }
+    store.update((state) => { state.runs[runKey] = emptyRun(sessionId, ownerKey); });
+    sockets[runKey] = connectRun(store, runKey, (message) => handleMessage(runKey, message));
+  }
+
+  function detach(runKey) {
+    if (sockets[runKey]) {
+      sockets[runKey].close();
+      delete sockets[runKey];
+    }
+    store.update((state) => { state.runs[runKey] = null; });
+  }
+
+  function handleMessage(runKey, message) {
+    onEvent(runKey, message);
+    if (message.type === 'history' && message.done && pendingCommands.has(runKey)) {
+      const { command: first, speed } = pendingCommands.get(runKey);
+      pendingCommands.delete(runKey);
+      if (speed !== null) {
+        send(runKey, setSpeedMessage(speed));
+      }
+      if (lockStep) {
+        advanceLockStep();
+      } else if (first) {
+        send(runKey, commandMessage(first));
+      }
+    } else if (lockStep && ['state', 'epoch', 'error'].includes(message.type)) {
+      if (endsStep(message)) {
+        lockStep.awaiting.delete(runKey);
+      }
+      advanceLockStep();
+    }
+  }
+
+  function send(runKey, text) {
+    const socket = sockets[runKey];
+    const sent = Boolean(socket && socket.send(text));
+    if (!sent) {
+      store.update((state) => {
+        if (state.runs[runKey]) {
+          state.runs[runKey].lastError = { code: 'notConnected', error: 'not connected to the server, so the command was not sent; try again once the connection is back' };
+        }
+      });
+    }
+    return sent;
+  }
+
+  /**
+   * Creates a session for each configuration (one, or two to compare) and, once connected, sets the
+   * speed and sends `firstCommand` (start, stepEpoch, stepBatch or null). Two runs started together
+   * advance in lock-step.
+   */
+  async function startNew(configs, { firstCommand = 'start', speed = null } = {}) {
+    const created = await Promise.all(configs.map((config) => createSession(config)));
+    const keys = ['a', 'b'];
+    if (configs.length < 2) {
+      detach('b');
+    }
+    lockStep = configs.length === 2 && firstCommand === 'start' ? newLockStep(speed) : null;
+    created.forEach((session, i) => {
+      attach(keys[i], session.id, session.ownerKey);
+      pendingCommands.set(keys[i], { command: firstCommand, speed });
+    });
+    return created;
+  }
+
+  // Sends stepEpoch to the runs lockStepTargets picks. A run counts as done with a step only once a
+  // state frame other than running has arrived after the stepEpoch was sent, so a late state frame
+  // can never trigger a second step while the first is still training.
+  function advanceLockStep() {
+    const { a, b } = store.get().runs;
+    if (!lockStep || !a || !b || !a.state || !b.state || pendingCommands.size > 0) {
+      return;
+    }
+    const runs = {
+      a: { status: a.state.status, epoch: latestStats(a)?.epoch ?? -1 },
+      b: { status: b.state.status, epoch: latestStats(b)?.epoch ?? -1 },
+    };
+    if (lockStepOver(runs)) {
+      lockStep = null;
+      return;
+    }
+    const targets = lockStepTargets(runs, lockStep.awaiting);
+    if (targets.length === 0 || lockStep.timer) {
+      return;
+    }
+    const gapMillis = lockStep.speed > 0 ? 1000 / lockStep.speed : 0;
+    const waitMillis = targets.length === 2 ? Math.max(0, lockStep.lastStepMillis + gapMillis - Date.now()) : 0;
+    lockStep.timer = setTimeout(() => {
+      if (!lockStep) {
+        return;
+      }
+      lockStep.timer = null;
+      if (targets.length === 2) {
+        lockStep.lastStepMillis = Date.now();
+      }
+      for (const key of targets) {
+        lockStep.awaiting.add(key);
+        send(key, commandMessage('stepEpoch'));
+      }
+    }, waitMillis);
+  }
+
+  /** Sends an owner command to every run on the page (both runs in compare mode). */
+  function command(name) {
+    const runs = store.get().runs;
+    const keys = ['a', 'b'].filter((key) => runs[key] && isOwner(runs[key]));
+    if (runs.b && (name === 'start' || name === 'pause' || name === 'reset')) {
+      if (name === 'start') {
+        lockStep = lockStep || newLockStep(store.get().ui.speed);
+        advanceLockStep();
+        return;
+      }
+      if (lockStep && lockStep.timer) {
+        clearTimeout(lockStep.timer);
+      }
+      lockStep = null;
+      if (name === 'pause') {
+        return;
+      }
+    }
+    keys.forEach((key) => send(key, commandMessage(name)));
+  }
+
+  function setSpeed(epochsPerSecond) {
+    if (lockStep) {
+      lockStep.speed = epochsPerSecond;
+    }
+    ['a', 'b'].filter((key) => sockets[key]).forEach((key) => send(key, setSpeedMessage(epochsPerSecond)));
+  }
+
+  /** Forks run A into a new session owned by this browser; returns the new session's links. */
+  function fork() {
+    return forkSession(store.get().runs.a.sessionId);
+  }
+
+  return { attach, detach, startNew, command, setSpeed, fork, send };
+}
+
+function newLockStep(speed) {
+  return { speed, lastStepMillis: 0, timer: null, awaiting: new Set() };
+}

@@ -1,0 +1,129 @@
+import { test, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { connectRun } from '../js/socket.js';
+import { emptyRun } from '../js/runState.js';
+import { createStore } from '../js/store.js';
+
+// A stand-in for the browser's WebSocket that records what the page sends and lets the test open,
+// feed and close it.
+class FakeSocket {
+  static OPEN = 1;
+  static instances = [];
+
+  constructor(url) {
+    this.url = url;
+    this.sent = [];
+    this.readyState = 0;
+    FakeSocket.instances.push(this);
+  }
+
+  send(text) {
+    this.sent.push(text);
+  }
+
+  close() {
+    this.readyState = 3;
+  }
+
+  open() {
+    this.readyState = FakeSocket.OPEN;
+    this.onopen();
+  }
+
+  receive(message) {
+    this.onmessage({ data: JSON.stringify(message) });
+  }
+
+  drop(code) {
+    this.readyState = 3;
+    this.onclose({ code });
+  }
+}
+
+const READY = { status: 'ready', epoch: 0, step: 0, learningRate: 0.1, epochsPerSecond: 5 };
+
+function setUp(ownerKey = 'key') {
+  FakeSocket.instances = [];
+  globalThis.WebSocket = FakeSocket;
+  globalThis.location = { protocol: 'http:', host: 'localhost:7070' };
+  const store = createStore({ runs: { a: emptyRun('s1', ownerKey) } });
+  const connection = connectRun(store, 'a');
+  return { store, connection, socket: FakeSocket.instances[0] };
+}
+
+test('hello carries the owner key after open', (t) => {
+  const { store, socket, connection } = setUp();
+  t.after(() => connection.close());
+  assert.equal(socket.url, 'ws://localhost:7070/ws/sessions/s1');
+  assert.equal(store.get().runs.a.connection.status, 'connecting');
+  socket.open();
+  assert.deepEqual(JSON.parse(socket.sent[0]), { type: 'hello', protocolVersion: 1, ownerKey: 'key' });
+  assert.equal(store.get().runs.a.connection.status, 'open');
+});
+
+test('frames land in the store', (t) => {
+  const { store, socket, connection } = setUp();
+  t.after(() => connection.close());
+  socket.open();
+  socket.receive({ type: 'welcome', protocolVersion: 1, sessionId: 's1', role: 'owner', config: {}, state: READY, viewerCount: 3 });
+  assert.equal(store.get().runs.a.role, 'owner');
+  assert.equal(store.get().runs.a.viewerCount, 3);
+});
+
+test('malformed frame reported not applied', (t) => {
+  const { store, socket, connection } = setUp();
+  t.after(() => connection.close());
+  socket.open();
+  socket.onmessage({ data: '{"type":"epoch","stats":{}}' });
+  assert.equal(store.get().runs.a.lastError.code, 'protocol');
+  assert.match(store.get().runs.a.lastError.error, /epoch\.stats\.epoch: missing/);
+});
+
+test('dropped connection retries with growing delay', () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  try {
+    const { store, socket, connection } = setUp();
+    socket.open();
+    socket.drop(1006);
+    assert.equal(store.get().runs.a.connection.status, 'reconnecting');
+    assert.match(store.get().runs.a.connection.reason, /retrying in 0\.5 s/);
+    mock.timers.tick(499);
+    assert.equal(FakeSocket.instances.length, 1, 'no retry before the delay');
+    mock.timers.tick(1);
+    assert.equal(FakeSocket.instances.length, 2, 'one retry after 0.5 s');
+    FakeSocket.instances[1].drop(1006);
+    assert.match(store.get().runs.a.connection.reason, /retrying in 1\.0 s/);
+    mock.timers.tick(1000);
+    FakeSocket.instances[2].open();
+    assert.equal(store.get().runs.a.connection.status, 'open');
+    assert.equal(store.get().runs.a.connection.attempt, 0, 'a successful open resets the delay');
+    connection.close();
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('unknown session stops retrying', () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  try {
+    const { store, socket, connection } = setUp();
+    socket.open();
+    socket.drop(4404);
+    mock.timers.tick(60000);
+    assert.equal(FakeSocket.instances.length, 1);
+    assert.equal(store.get().runs.a.connection.status, 'failed');
+    assert.match(store.get().runs.a.connection.reason, /no such session/);
+    connection.close();
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('send refuses while closed', (t) => {
+  const { connection, socket } = setUp(null);
+  t.after(() => connection.close());
+  assert.equal(connection.send('{"type":"start"}'), false);
+  socket.open();
+  assert.equal(JSON.parse(socket.sent[0]).ownerKey, null, 'viewers send no key');
+  assert.equal(connection.send('{"type":"start"}'), true);
+});
