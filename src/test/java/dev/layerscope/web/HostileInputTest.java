@@ -245,4 +245,21 @@ class HostileInputTest {
         assertTrue(TestServer.json(tooWide).get("allowed").asText().contains("too wide"), tooWide.body());
         assertEquals(201, unscaled.statusCode(), unscaled.body());
     }
+
+    @Test
+    void dataDirectoryIsRejectedWithoutProbingTheDisk() {
+        // Whether a folder exists, and whether its name is a valid path, must not change the answer.
+        for (String directory : List.of("/", "/no-such-folder-anywhere", "a\\u0000b")) {
+            HttpResponse<String> response = server.postJson("/api/sessions",
+                    "{\"data\": {\"dataset\": \"mnist\", \"directory\": \"" + directory + "\"}}");
+
+            assertJsonError(response, 400, "data.directory");
+            assertTrue(TestServer.json(response).get("allowed").asText().contains("LAYERSCOPE_DATASET_FOLDERS"),
+                    response.body());
+        }
+        HttpResponse<String> twoErrors = server.postJson("/api/sessions",
+                "{\"network\": {\"depth\": 0}, \"data\": {\"dataset\": \"mnist\", \"directory\": \"/\"}}");
+
+        assertEquals(2, TestServer.json(twoErrors).get("errors").size(), twoErrors.body());
+    }
 }
