@@ -142,7 +142,8 @@ class PageEndToEndTest {
     void learningRateChangesWithoutReset() throws IOException {
         try (Browser browser = new Browser(1200, 900)) {
             browser.driver.get(base + "/?depth=2&width=8&epochs=200");
-            browser.await(20, "the builder", d -> d.findElement(By.id("start")));
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
             browser.driver.findElement(By.id("start")).click();
             browser.await(30, "two epochs", d -> minPoints(browser) >= 3);
             String sessionId = (String) browser.script("return new URLSearchParams(location.search).get('session');");
@@ -176,7 +177,8 @@ class PageEndToEndTest {
                 .filter(i -> stored.test().labels()[i] == 0).findFirst().orElseThrow();
         try (Browser browser = new Browser(1200, 900)) {
             browser.driver.get(base + "/?seed=7&dataset=digits&scaling=standardize&depth=2&width=32&opt=adam&lr=0.01&epochs=5");
-            browser.await(20, "the builder", d -> d.findElement(By.id("start")));
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
             browser.driver.findElement(By.id("start")).click();
             WebElement card = browser.await(30, "the predictions card", d -> {
                 WebElement element = d.findElement(By.id("chart-prediction"));
