@@ -13,7 +13,7 @@ final class Help {
 
             run: train one configuration headless
               --preset NAME    a bundled configuration: deep-sigmoid-normal, deep-sigmoid-xavier,
-                               tanh-small-init, relu-he, dying-relu, exploding-init, selu-lecun,
+                               deep-tanh-xavier, tanh-small-init, relu-he, dying-relu, exploding-init, selu-lecun,
                                batchnorm-sigmoid, deep-relu-letters (files in presets/, a starting
                                point for your own)
               --config FILE    a configuration JSON file (docs/configuration.md); give --preset or --config
