@@ -30,13 +30,13 @@ class SampleImagesTest {
     /** The server sends the first 2 test images of each class. */
     private static final int PER_CLASS = 2;
     private static final int MAX_FRAME_CHARS = 64 * 1024;
-    /** The 8x8 digits store each pixel as a count of 0 to 16 inked cells of a 4x4 block. */
+    /** The 8x8 digits store pixel values from 0 to 16, their format maximum in the bundled catalog. */
     private static final double DIGITS_MAXIMUM = 16;
     private static final int EPOCHS = 5;
 
     /**
      * Standardized features, so the page's pixels must come from the stored values and not from the
-     * values the network sees. With this seed all 20 sample images are classified right after 5 epochs
+     * values the network receives. With this seed all 20 sample images are classified right after 5 epochs
      * (measured); the test asks for at least 15.
      */
     private static final String DIGITS_CONFIG = """
@@ -103,7 +103,26 @@ class SampleImagesTest {
             assertSamplesMatch(frame.get("samples"), stored, chosen, 28, 28, 255);
             // 20 images of 784 bytes are 20 base64 strings of 1,048 characters: about 21 KB in all.
             int length = frame.toString().length();
-            assertTrue(length > 20 * 1048 && length < MAX_FRAME_CHARS, "frame of " + length + " chars");
+            assertTrue(length > 20 * 1048, "frame of " + length + " chars");
+            assertTrue(length < MAX_FRAME_CHARS, "frame of " + length + " chars");
+        }
+    }
+
+    @Test
+    void applyConfigSwitchesBoundaryToImages() {
+        TestServer.Created created = server.create(TestServer.smallConfig(2));
+
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            JsonNode spirals = owner.next("prediction");
+            owner.send("{\"type\":\"applyConfig\",\"config\":" + DIGITS_CONFIG + "}");
+            owner.next("reset");
+            JsonNode digits = owner.next("prediction");
+
+            assertTrue(spirals.has("boundary"), "spirals have a decision boundary");
+            assertTrue(spirals.path("samples").isMissingNode(), "spirals have no sample images");
+            assertTrue(digits.path("boundary").isMissingNode(), "digits have no decision boundary");
+            assertEquals(0, digits.get("epoch").asInt());
+            assertEquals(CLASSES * PER_CLASS, digits.path("samples").path("pixels").size());
         }
     }
 
@@ -142,10 +161,12 @@ class SampleImagesTest {
             assertArrayEquals(expected, sent, "pixels of test image " + index);
             assertEquals(stored.test().labels()[index], samples.get("label").get(i).asInt(), "label of image " + i);
             int predicted = samples.get("predicted").get(i).asInt();
-            assertTrue(predicted >= 0 && predicted < CLASSES, "predicted class " + predicted);
+            assertTrue(predicted >= 0, "predicted class " + predicted);
+            assertTrue(predicted < CLASSES, "predicted class " + predicted);
             // The largest of 10 probabilities is at least 1/10.
             double confidence = samples.get("confidence").get(i).asDouble();
-            assertTrue(confidence >= 0.1 && confidence <= 1.0, "confidence " + confidence);
+            assertTrue(confidence >= 0.1, "confidence " + confidence);
+            assertTrue(confidence <= 1.0, "confidence " + confidence);
         }
     }
 
