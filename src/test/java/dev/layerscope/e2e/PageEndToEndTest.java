@@ -1,5 +1,9 @@
 package dev.layerscope.e2e;
 
+import dev.layerscope.data.DataSpec;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.data.Datasets;
+import dev.layerscope.data.Scaling;
 import dev.layerscope.session.Limits;
 import dev.layerscope.web.Server;
 import dev.layerscope.web.ServerSettings;
@@ -21,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The page in a real headless Chromium against a real server on a free port: a lesson run from
- * the builder, the same run watched from a second browser, and the embeddable view inside an
- * iframe driven by postMessage. Screenshots of each step go to target/screenshots/.
+ * the builder, the same run watched from a second browser, the sample images of an image dataset,
+ * and the embeddable view inside an iframe driven by postMessage. Screenshots of each step go to
+ * target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
@@ -137,7 +142,8 @@ class PageEndToEndTest {
     void learningRateChangesWithoutReset() throws IOException {
         try (Browser browser = new Browser(1200, 900)) {
             browser.driver.get(base + "/?depth=2&width=8&epochs=200");
-            browser.await(20, "the builder", d -> d.findElement(By.id("start")));
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
             browser.driver.findElement(By.id("start")).click();
             browser.await(30, "two epochs", d -> minPoints(browser) >= 3);
             String sessionId = (String) browser.script("return new URLSearchParams(location.search).get('session');");
@@ -160,6 +166,51 @@ class PageEndToEndTest {
             browser.script("document.getElementById('chart-prediction').scrollIntoView();");
             browser.screenshot("08-decision-boundary");
             assertCanvasDrawn(browser, "chart-prediction-canvas");
+            assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
+        }
+    }
+
+    @Test
+    void imageDatasetShowsSampleGrid() throws IOException {
+        Dataset stored = Datasets.load(DataSpec.of("digits").withScaling(Scaling.NONE), 7);
+        int firstZero = IntStream.range(0, stored.test().sampleCount())
+                .filter(i -> stored.test().labels()[i] == 0).findFirst().orElseThrow();
+        try (Browser browser = new Browser(1200, 900)) {
+            browser.driver.get(base + "/?seed=7&dataset=digits&scaling=standardize&depth=2&width=32&opt=adam&lr=0.01&epochs=5");
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
+            browser.driver.findElement(By.id("start")).click();
+            WebElement card = browser.await(30, "the predictions card", d -> {
+                WebElement element = d.findElement(By.id("chart-prediction"));
+                return element.isDisplayed() ? element : null;
+            });
+            browser.await(60, "the predictions after epoch 5",
+                    d -> card.findElement(By.className("chart-note")).getText().equals("Epoch 5."));
+            browser.script("document.getElementById('chart-prediction').scrollIntoView();");
+            browser.screenshot("09-sample-images");
+
+            List<WebElement> figures = card.findElements(By.cssSelector(".sample-grid figure"));
+            assertEquals(20, figures.size(), "two test images of each of the 10 digits");
+            WebElement canvas = figures.get(0).findElement(By.tagName("canvas"));
+            assertEquals("8", canvas.getAttribute("width"));
+            assertEquals("8", canvas.getAttribute("height"));
+            assertFalse(card.findElement(By.className("chart-box")).isDisplayed(), "no boundary canvas for images");
+            @SuppressWarnings("unchecked")
+            List<Number> red = (List<Number>) browser.script(PageScripts.FIRST_SAMPLE_RED);
+            for (int p = 0; p < 64; p++) {
+                // The page draws ink dark: a stored value v of 0 to 16 is level round(255 v / 16), drawn as 255 - level.
+                long level = Math.round(stored.test().features()[firstZero * 64 + p] * 255 / 16);
+                assertEquals(255 - level, red.get(p).longValue(), "pixel " + p + " of the first zero");
+            }
+            long correct = figures.stream().filter(figure -> figure.getText().endsWith("✓")).count();
+            assertTrue(correct >= 15, correct + " of 20 captions mark a right prediction after 5 epochs");
+            assertTrue(figures.get(0).getAttribute("title").contains("with probability"), figures.get(0).getAttribute("title"));
+            @SuppressWarnings("unchecked")
+            List<Number> png = (List<Number>) browser.script(PageScripts.PREDICTION_PNG);
+            // Rows of 10 images shown 8 x 7 = 56 pixels wide, so at least 560 x 112 pixels with their captions.
+            assertTrue(png.get(0).intValue() >= 560, "exported width " + png.get(0));
+            assertTrue(png.get(1).intValue() >= 112, "exported height " + png.get(1));
+            assertTrue(png.get(2).intValue() > 1000, png.get(2) + " dark pixels in the export");
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
     }
