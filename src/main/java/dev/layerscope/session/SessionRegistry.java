@@ -74,7 +74,7 @@ public final class SessionRegistry implements AutoCloseable {
             Dataset dataset = datasets.load(config);
             ConfigLimits.checkWithDataset(config, dataset, limits);
             return dataset;
-        }, pool.executor());
+        }, pool.buildExecutor());
     }
 
     /**
@@ -93,7 +93,7 @@ public final class SessionRegistry implements AutoCloseable {
                             initial.learningRate(), defaultEpochsPerSecond, null);
                     return new Session(Ids.next(), Ids.next(), null, config, dataset, trainer, state,
                             List.of(initial), Predictions.compute(trainer, dataset), pool);
-                }), pool.executor());
+                }), pool.buildExecutor());
         return releaseSlotOnFailure(created);
     }
 
@@ -114,7 +114,7 @@ public final class SessionRegistry implements AutoCloseable {
                             copy.state().learningRate(), copy.state().epochsPerSecond(), null);
                     return new Session(Ids.next(), Ids.next(), copy.sourceId(), copy.config(), copy.dataset(),
                             trainer, state, copy.history(), Predictions.compute(trainer, copy.dataset()), pool);
-                }), pool.executor());
+                }), pool.buildExecutor());
         return releaseSlotOnFailure(forked);
     }
 

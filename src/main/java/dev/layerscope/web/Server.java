@@ -50,7 +50,7 @@ public final class Server implements AutoCloseable {
                 TimeUnit.SECONDS);
         SessionRoutes sessions = new SessionRoutes(registry);
         MetaRoutes meta = new MetaRoutes(registry, BuildInfo.load());
-        DatasetRoutes datasets = new DatasetRoutes(registry, pool.executor());
+        DatasetRoutes datasets = new DatasetRoutes(registry, pool.buildExecutor());
         this.app = Javalin.create(config -> configure(config, new Routes(sessions, meta, datasets, sockets)));
     }
 
