@@ -13,9 +13,9 @@ final class Help {
 
             run: train one configuration headless
               --preset NAME    a bundled configuration: deep-sigmoid-normal, deep-sigmoid-xavier,
-                               deep-tanh-xavier, tanh-small-init, relu-he, dying-relu, exploding-init, selu-lecun,
-                               batchnorm-sigmoid, deep-relu-letters (files in presets/, a starting
-                               point for your own)
+                               deep-tanh-xavier, tanh-small-init, relu-he, dying-relu,
+                               exploding-init, selu-lecun, batchnorm-sigmoid, deep-relu-letters
+                               (files in presets/, a starting point for your own)
               --config FILE    a configuration JSON file (docs/configuration.md); give --preset or --config
               --epochs N       train N epochs instead of the configured number (1 to 10000)
               --seed S         use seed S (an integer) instead of the configured one
