@@ -34,6 +34,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
   parent.append(element);
   let chart = null;
   let tableSource = null;
+  let tableCaption = title;
 
   pngButton.addEventListener('click', () => {
     if (chart) {
@@ -51,7 +52,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     if (table.hidden || !chart) {
       return;
     }
-    replaceChildren(table, buildTable(tableSource ? tableSource() : chart.data.datasets, xLabel, title));
+    replaceChildren(table, buildTable(tableSource ? tableSource() : chart.data.datasets, xLabel, tableCaption));
   }
 
   return {
@@ -61,6 +62,8 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     setChart(instance) { chart = instance; },
     /** Takes the table's datasets from `source()` instead of the chart's, when they differ from what is drawn. */
     setTableSource(source) { tableSource = source; },
+    /** Sets the table's caption, for a chart whose plotted quantity changes. */
+    setTableCaption(caption) { tableCaption = caption; },
     refreshTable,
   };
 }

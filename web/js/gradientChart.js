@@ -28,7 +28,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   const chart = new Chart(card.canvas, {
     type: 'line',
     data: { datasets: [] },
-    options: lineOptions({ xTitle: 'epoch', yTitle: 'norm (log scale)', logY: true }),
+    options: lineOptions({ xTitle: 'epoch', yTitle: GRADIENT_QUANTITIES[0].axisTitle, logY: true }),
     plugins: [],
   });
   card.setChart(chart);
@@ -48,11 +48,14 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
       });
     }
     chart.data.datasets = datasets;
+    chart.options.scales.y.title.text = quantity.axisTitle;
     chart.update('none');
     replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
       `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
     ratio.classList.toggle('two-runs', runs.length > 1);
-    initialRatio.textContent = `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${formatRatio(firstToLastRatio(initialStats(run), quantity.field))}`).join(', ')}`;
+    initialRatio.textContent = runs.length === 0 ? 'No run yet: the first-to-last-layer ratio appears with the first statistics.'
+      : `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${initialRatioText(initialStats(run), quantity.field)}`).join(', ')}`;
+    card.setTableCaption(`Gradient per layer: ${quantity.label}`);
     picker.querySelectorAll('input').forEach((input) => { input.checked = input.value === quantity.field; });
     meaning.textContent = quantity.meaning;
     hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
@@ -60,4 +63,13 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   }
 
   return { update, chart };
+}
+
+// At initialization no update has happened yet, so the update ratio is NaN there by definition.
+function initialRatioText(stats, field) {
+  const value = firstToLastRatio(stats, field);
+  if (Number.isNaN(value) && field === 'updateRatio') {
+    return 'not defined at initialization (no update yet)';
+  }
+  return formatRatio(value);
 }
