@@ -28,10 +28,17 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
   let base = {};
   const datasetInput = inputs.get('data.dataset');
   const datasetInfo = el('p', { className: 'field-help', id: 'f-data-dataset-info', 'aria-live': 'polite' });
-  const showDatasetInfo = () => { datasetInfo.textContent = describeDataset(datasets, datasetInput.value); };
+  const numberIn = (path) => (inputs.has(path) ? Number(String(inputs.get(path).value).trim() || NaN) : undefined);
+  const showDatasetInfo = () => {
+    const settings = { samples: numberIn('data.samples'), testFraction: numberIn('data.testFraction') };
+    datasetInfo.textContent = describeDataset(datasets, datasetInput.value, settings);
+  };
   if (datasetInput) {
     datasetInput.closest('.field').append(datasetInfo);
-    datasetInput.addEventListener('change', showDatasetInfo);
+    for (const path of ['data.dataset', 'data.samples', 'data.testFraction']) {
+      inputs.get(path)?.addEventListener('input', showDatasetInfo);
+      inputs.get(path)?.addEventListener('change', showDatasetInfo);
+    }
     showDatasetInfo();
   }
 

@@ -51,7 +51,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
     chart.options.scales.y.title.text = quantity.axisTitle;
     chart.update('none');
     replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
-      `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
+      `${prefix}${ratioNumber(firstToLastRatio(latestStats(run), quantity.field))}`)));
     ratio.classList.toggle('two-runs', runs.length > 1);
     initialRatio.textContent = runs.length === 0 ? 'No run yet: the first-to-last-layer ratio appears with the first statistics.'
       : `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${initialRatioText(initialStats(run), quantity.field)}`).join(', ')}`;
@@ -65,11 +65,16 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   return { update, chart };
 }
 
+// The large number shows a dash where the ratio is not a number; the caption below says why.
+function ratioNumber(value) {
+  return Number.isNaN(value) ? '—' : formatRatio(value);
+}
+
 // At initialization no update has happened yet, so the update ratio is NaN there by definition.
 function initialRatioText(stats, field) {
   const value = firstToLastRatio(stats, field);
-  if (Number.isNaN(value) && field === 'updateRatio') {
-    return 'not defined at initialization (no update yet)';
+  if (!Number.isNaN(value)) {
+    return formatRatio(value);
   }
-  return formatRatio(value);
+  return field === 'updateRatio' ? 'not defined at initialization (no update yet)' : '— (a layer\'s value is not a number)';
 }
