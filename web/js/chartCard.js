@@ -2,6 +2,7 @@
 // doubles as its accessible alternative. The table is rebuilt from the chart's datasets, so it
 // always shows what is drawn.
 
+import { heightForLegend } from './chartOptions.js';
 import { el, replaceChildren } from './dom.js';
 import { formatNumber } from './format.js';
 
@@ -62,6 +63,12 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     setChart(instance) { chart = instance; },
     /** Takes the table's datasets from `source()` instead of the chart's, when they differ from what is drawn. */
     setTableSource(source) { tableSource = source; },
+    /** Grows the chart box when the legend of these labels would squeeze the plot, and shrinks it back after. */
+    fitLegend(labels) {
+      const box = canvas.parentElement;
+      const height = heightForLegend(labels, box.clientWidth);
+      box.style.height = height === null ? '' : `${height}px`;
+    },
     /** Sets the table's caption, for a chart whose plotted quantity changes. */
     setTableCaption(caption) { tableCaption = caption; },
     refreshTable,

@@ -129,6 +129,7 @@ function createLineCard(Chart, parent, { id, title, description, xLabel, options
   return {
     chart,
     set(datasets) {
+      card.fitLegend(datasets.map((dataset) => dataset.label));
       chart.data.datasets = datasets;
       chart.update('none');
       card.refreshTable();

@@ -9,10 +9,11 @@ import { latestStats } from './runState.js';
 export function createDetailsView(container) {
   let drawnKey = '';
 
-  function render(run, layerIndex) {
+  /** Shows the selected layer of `run`; `runLabel` (such as "Run A") names the run in compare mode. */
+  function render(run, layerIndex, runLabel = null) {
     const stats = latestStats(run);
     const layer = stats?.layers[layerIndex];
-    const key = `${stats?.step}:${layerIndex}:${run?.details[layerIndex]?.step}`;
+    const key = `${runLabel}:${stats?.step}:${layerIndex}:${run?.details[layerIndex]?.step}`;
     if (key === drawnKey) {
       return;
     }
@@ -25,7 +26,7 @@ export function createDetailsView(container) {
     const reduction = chooseReduction({ width: layer.width, sampleSize }, LAYOUT_DEFAULTS.maxUnitsDrawn);
     const rows = layerRows(layer, { isOutput: layerIndex === stats.layers.length - 1, epoch: stats.epoch });
     replaceChildren(container,
-      el('h3', {}, `Layer ${layer.layerIndex}${layerIndex === stats.layers.length - 1 ? ' (output)' : ''}, epoch ${stats.epoch}`),
+      el('h3', {}, `${runLabel ? `${runLabel}, layer` : 'Layer'} ${layer.layerIndex}${layerIndex === stats.layers.length - 1 ? ' (output)' : ''}, epoch ${stats.epoch}`),
       el('dl', { className: 'details-list' }, rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
       reduction.note ? el('p', { className: 'chart-note' }, `Drawn as ${reduction.note}.`) : null);
   }

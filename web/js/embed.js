@@ -3,6 +3,7 @@
 
 import { fetchMeta, fetchPreset, loadChartJs } from './api.js';
 import { createCharts } from './charts.js';
+import { maximaFromMeta } from './builderFields.js';
 import { createBuilder } from './controls.js';
 import { byId, el, replaceChildren } from './dom.js';
 import { createForwarder, EMBED_CONTROLS, parseInbound, readEmbedOptions } from './embedApi.js';
@@ -29,7 +30,7 @@ async function boot() {
   const forward = createForwarder(post);
   const controller = createSessionController(store, { onEvent: forward });
   const paths = Object.values(EMBED_CONTROLS).filter(Boolean);
-  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange: () => {}, paths });
+  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange: () => {}, paths, maxima: maximaFromMeta(meta.limits) });
   const presets = meta.presets.map((p) => p.name);
   const actions = createPageActions({ store, controller, builder, compare: NO_COMPARE, presets, keepAddress: true });
   wireRunButtons(store, actions, controller);

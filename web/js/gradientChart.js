@@ -47,6 +47,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
         datasets.push(lineDataset(`${prefix}${layerName(layer, series.length)}`, points, style, dash ? { borderDash: dash } : {}));
       });
     }
+    card.fitLegend(datasets.map((dataset) => dataset.label));
     chart.data.datasets = datasets;
     chart.options.scales.y.title.text = quantity.axisTitle;
     chart.update('none');
