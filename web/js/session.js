@@ -153,6 +153,15 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
         return;
       }
     }
+    // A step pressed during lock-step ends the lock-step. While an epoch is in flight, that epoch is
+    // the step, because sending stepEpoch to a training run only gets the server's invalidState.
+    if (lockStep && (name === 'stepEpoch' || name === 'stepBatch')) {
+      const inFlight = lockStep.awaiting.size > 0;
+      setLockStep(null);
+      if (inFlight) {
+        return;
+      }
+    }
     keys.forEach((key) => send(key, commandMessage(name)));
   }
 

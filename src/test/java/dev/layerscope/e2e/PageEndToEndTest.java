@@ -257,6 +257,10 @@ class PageEndToEndTest {
             assertEquals("Vanishing gradients in a deep sigmoid net", browser.driver.findElement(By.id("embed-title")).getText());
             browser.await(30, "points on the embedded gradient chart", d -> minPoints(browser) >= 2);
             assertCanvasDrawn(browser, "network-a");
+            browser.script("document.getElementById('chart-gradient').scrollIntoView();");
+            browser.driver.switchTo().defaultContent();
+            browser.screenshot("05b-embed-chart");
+            browser.driver.switchTo().frame(0);
             browser.driver.switchTo().defaultContent();
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
