@@ -2,41 +2,8 @@ import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSessionController } from '../js/session.js';
 import { createStore, initialPageState } from '../js/store.js';
+import { FakeSocket } from './fakeSocket.js';
 import { epochStats } from './fixtures.js';
-
-// A stand-in for the browser's WebSocket that records what the page sends.
-class FakeSocket {
-  static OPEN = 1;
-  static instances = [];
-
-  constructor(url) {
-    this.url = url;
-    this.sent = [];
-    this.readyState = 0;
-    FakeSocket.instances.push(this);
-  }
-
-  send(text) {
-    this.sent.push(JSON.parse(text));
-  }
-
-  close() {
-    this.readyState = 3;
-  }
-
-  open() {
-    this.readyState = FakeSocket.OPEN;
-    this.onopen();
-  }
-
-  receive(message) {
-    this.onmessage({ data: JSON.stringify(message) });
-  }
-
-  commands(name) {
-    return this.sent.filter((message) => message.type === name).length;
-  }
-}
 
 const PAUSED = { status: 'paused', epoch: 0, step: 0, learningRate: 0.1, epochsPerSecond: 5 };
 

@@ -3,42 +3,7 @@ import assert from 'node:assert/strict';
 import { connectRun } from '../js/socket.js';
 import { emptyRun } from '../js/runState.js';
 import { createStore } from '../js/store.js';
-
-// A stand-in for the browser's WebSocket that records what the page sends and lets the test open,
-// feed and close it.
-class FakeSocket {
-  static OPEN = 1;
-  static instances = [];
-
-  constructor(url) {
-    this.url = url;
-    this.sent = [];
-    this.readyState = 0;
-    FakeSocket.instances.push(this);
-  }
-
-  send(text) {
-    this.sent.push(text);
-  }
-
-  close() {
-    this.readyState = 3;
-  }
-
-  open() {
-    this.readyState = FakeSocket.OPEN;
-    this.onopen();
-  }
-
-  receive(message) {
-    this.onmessage({ data: JSON.stringify(message) });
-  }
-
-  drop(code) {
-    this.readyState = 3;
-    this.onclose({ code });
-  }
-}
+import { FakeSocket } from './fakeSocket.js';
 
 const READY = { status: 'ready', epoch: 0, step: 0, learningRate: 0.1, epochsPerSecond: 5 };
 
