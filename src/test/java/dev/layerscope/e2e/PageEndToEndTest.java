@@ -40,6 +40,8 @@ class PageEndToEndTest {
     private static final int POINTS_PER_LAYER = EPOCHS + 1;
     private static final double MIN_INKED_SHARE = 0.01;
     private static final long MIN_COLOURS = 10;
+    // A plot squeezed below this height by its legend cannot be read.
+    private static final double MIN_PLOT_PIXELS = 150;
 
     private Server server;
     private String base;
@@ -104,6 +106,10 @@ class PageEndToEndTest {
             assertEquals("watching (read-only)", viewer.driver.findElement(By.id("role")).getText());
             assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
             assertTrue(viewer.driver.findElement(By.id("fork")).isDisplayed(), "viewers can fork");
+            @SuppressWarnings("unchecked")
+            List<String> editable = (List<String>) viewer.script(
+                    "return [...document.querySelectorAll('.sidebar input, .sidebar select')].filter((c) => !c.matches(':disabled')).map((c) => c.id || c.name);");
+            assertEquals(List.of(), editable, "a viewer's builder is read-only");
             assertCanvasDrawn(viewer, "network-a");
 
             viewer.driver.findElement(By.id("fork")).click();
@@ -135,6 +141,8 @@ class PageEndToEndTest {
             browser.screenshot("06-invalid-settings");
             assertTrue(rateError.contains("\"fast\""), "the error names the value: " + rateError);
             assertEquals("true", rate.getAttribute("aria-invalid"));
+            assertTrue(depthError.getText().contains("an integer from 1 to 64"),
+                    "both errors are shown together, the depth range included: " + depthError.getText());
         }
     }
 
@@ -166,6 +174,17 @@ class PageEndToEndTest {
             browser.script("document.getElementById('chart-prediction').scrollIntoView();");
             browser.screenshot("08-decision-boundary");
             assertCanvasDrawn(browser, "chart-prediction-canvas");
+
+            browser.driver.findElement(By.cssSelector("[data-lesson='vanishing']")).click();
+            browser.driver.findElement(By.id("load-lesson")).click();
+            browser.await(20, "the old run cleared", d -> d.findElement(By.id("run-status")).getText().startsWith("Choose a lesson"));
+            browser.script("window.scrollTo(0, 0);");
+            browser.screenshot("09-lesson-loaded-after-run");
+            assertEquals(List.of(), pointCounts(browser), "the old run's lines are gone from the gradient chart");
+            assertEquals("", browser.driver.findElement(By.id("gradient-ratio")).getText(), "the old run's ratio is gone");
+            assertEquals("weightGradientNorm",
+                    browser.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value"),
+                    "the lesson's quantity is selected on load");
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
     }
@@ -225,7 +244,9 @@ class PageEndToEndTest {
             // Four hidden layers and the output layer, for each of the two runs.
             int compareLayers = 2 * 5;
             long[] largestGap = {0};
+            List<String> statusLines = new java.util.ArrayList<>();
             browser.await(60, "four epochs of both runs", d -> {
+                statusLines.add(d.findElement(By.id("run-status")).getText());
                 List<Long> counts = pointCounts(browser);
                 if (counts.size() == compareLayers) {
                     long gap = counts.stream().mapToLong(Long::longValue).max().orElse(0)
@@ -235,7 +256,19 @@ class PageEndToEndTest {
                 return counts.size() == compareLayers && counts.stream().allMatch(count -> count == 5);
             });
             assertTrue(largestGap[0] <= 1, "one run got " + largestGap[0] + " epochs ahead of the other");
+            assertTrue(statusLines.stream().noneMatch(line -> line.startsWith("paused")),
+                    "lock-step is not reported as a pause: " + statusLines);
+            assertTrue(statusLines.stream().anyMatch(line -> line.startsWith("stepping in lock-step")),
+                    "lock-step is named in the status: " + statusLines);
+            assertTrue(browser.driver.findElement(By.id("network-a-run")).isDisplayed(), "run A's canvas is captioned");
+            browser.driver.findElement(By.id("network-a")).click();
+            browser.await(10, "the details of run A", d -> d.findElement(By.cssSelector("#layer-details h3")).getText().startsWith("Run A, layer"));
             browser.screenshot("07-compare");
+            browser.script("document.getElementById('chart-fractions').scrollIntoView();");
+            browser.screenshot("07b-compare-fractions");
+            Number plotHeight = (Number) browser.script(
+                    "const chart = Chart.getChart(document.getElementById('chart-fractions-canvas')); return chart.chartArea.bottom - chart.chartArea.top;");
+            assertTrue(plotHeight.doubleValue() >= MIN_PLOT_PIXELS, "the dead/saturated plot is only " + plotHeight + " px tall");
             @SuppressWarnings("unchecked")
             List<String> labels = (List<String>) browser.script(
                     "return Chart.getChart(document.getElementById('chart-gradient-canvas')).data.datasets.map((d) => d.label);");
@@ -253,11 +286,21 @@ class PageEndToEndTest {
              Browser browser = new Browser(900, 800)) {
             browser.driver.get(course.url());
             browser.await(30, "the ready event from the embedded page", d -> eventTypes(browser).contains("layerscope:ready"));
+            browser.driver.switchTo().frame(0);
+            assertEquals("weightGradientNorm",
+                    browser.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value"),
+                    "the lesson's quantity is selected before Start");
+            String idleStatus = browser.driver.findElement(By.id("run-status")).getText();
+            assertFalse(idleStatus.startsWith("Choose a lesson"), "the status knows a lesson is loaded: " + idleStatus);
+            browser.driver.switchTo().defaultContent();
 
             browser.script("document.querySelector('iframe').contentWindow.postMessage({type: 'layerscope:start'}, '*');");
             browser.await(60, "two epoch events from the embedded page", d -> epochEvents(browser) >= 2);
             browser.screenshot("05-embed-in-iframe");
             assertTrue(eventTypes(browser).contains("layerscope:state"), "state events reach the embedding page");
+            assertEquals(1, eventTypes(browser).stream().filter("layerscope:ready"::equals).count(), "one ready event");
+            assertEquals(0L, browser.script("return window.layerscopeEvents.find((event) => event && event.type === 'layerscope:epoch').epoch;"),
+                    "the first epoch event is the snapshot at initialization");
 
             browser.driver.switchTo().frame(0);
             assertFalse(browser.driver.findElement(By.id("reset")).isDisplayed(), "hide=reset hides the reset button");
@@ -265,6 +308,10 @@ class PageEndToEndTest {
             assertEquals("Vanishing gradients in a deep sigmoid net", browser.driver.findElement(By.id("embed-title")).getText());
             browser.await(30, "points on the embedded gradient chart", d -> minPoints(browser) >= 2);
             assertCanvasDrawn(browser, "network-a");
+            browser.script("document.getElementById('chart-gradient').scrollIntoView();");
+            browser.driver.switchTo().defaultContent();
+            browser.screenshot("05b-embed-chart");
+            browser.driver.switchTo().frame(0);
             browser.driver.switchTo().defaultContent();
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
