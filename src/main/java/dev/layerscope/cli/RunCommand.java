@@ -10,6 +10,7 @@ import dev.layerscope.stats.EpochStats;
 import dev.layerscope.training.DivergedException;
 import dev.layerscope.training.StepResult;
 import dev.layerscope.training.Trainer;
+import dev.layerscope.web.protocol.StatsJson;
 
 import java.io.IOException;
 import java.io.PrintStream;

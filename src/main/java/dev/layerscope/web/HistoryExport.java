@@ -3,7 +3,7 @@ package dev.layerscope.web;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.LayerStats;
 import dev.layerscope.stats.Summary;
-import dev.layerscope.web.protocol.Json;
+import dev.layerscope.web.protocol.StatsJson;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,12 +22,13 @@ final class HistoryExport {
     }
 
     /**
-     * Writes one line per entry. Exports are streamed because a history near maxHistoryRows is over
+     * Writes one line per entry in the same form as the headless {@code run} command (non-finite numbers
+     * as null), so files from both can be read together. Exports are streamed because a history near maxHistoryRows is over
      * 100 MB of JSON (106 MB for 2,001 snapshots of 65 layers), too much to build for each request.
      */
     static void writeJsonLines(List<EpochStats> history, Writer out) throws IOException {
         for (EpochStats stats : history) {
-            out.write(Json.write(stats));
+            out.write(StatsJson.toLine(stats));
             out.write('\n');
         }
     }
