@@ -2,6 +2,7 @@
 // doubles as its accessible alternative. The table is rebuilt from the chart's datasets, so it
 // always shows what is drawn.
 
+import { heightForLegend } from './chartOptions.js';
 import { el, replaceChildren } from './dom.js';
 import { formatNumber } from './format.js';
 
@@ -34,6 +35,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
   parent.append(element);
   let chart = null;
   let tableSource = null;
+  let tableCaption = title;
 
   pngButton.addEventListener('click', () => {
     if (chart) {
@@ -51,7 +53,7 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     if (table.hidden || !chart) {
       return;
     }
-    replaceChildren(table, buildTable(tableSource ? tableSource() : chart.data.datasets, xLabel, title));
+    replaceChildren(table, buildTable(tableSource ? tableSource() : chart.data.datasets, xLabel, tableCaption));
   }
 
   return {
@@ -61,6 +63,14 @@ export function createChartCard(parent, { id, title, description, xLabel }) {
     setChart(instance) { chart = instance; },
     /** Takes the table's datasets from `source()` instead of the chart's, when they differ from what is drawn. */
     setTableSource(source) { tableSource = source; },
+    /** Grows the chart box when the legend of these labels would squeeze the plot, and shrinks it back after. */
+    fitLegend(labels) {
+      const box = canvas.parentElement;
+      const height = heightForLegend(labels, box.clientWidth);
+      box.style.height = height === null ? '' : `${height}px`;
+    },
+    /** Sets the table's caption, for a chart whose plotted quantity changes. */
+    setTableCaption(caption) { tableCaption = caption; },
     refreshTable,
   };
 }

@@ -23,10 +23,12 @@ export function lineOptions({ xTitle, yTitle, logY = false, yMin, yMax, extraSca
       decimation: { enabled: false },
     },
     scales: {
-      x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { precision: 0 } },
+      // Epochs, steps and layer indices start at 0, so a chart with only epoch 0 does not run from -1 to 1.
+      x: { type: 'linear', min: 0, title: { display: true, text: xTitle }, ticks: { precision: 0 } },
       y: {
         type: logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, min: yMin, max: yMax,
         ticks: logY ? { callback: powerOfTenLabel } : {},
+        ...(logY ? { afterDataLimits: roundToDecades } : {}),
       },
       ...extraScales,
     },
@@ -57,4 +59,50 @@ export function powerOfTenLabel(value) {
   const mantissa = value / 10 ** exponent;
   const labelled = [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6);
   return labelled ? formatScientific(value, 0) : '';
+}
+
+/**
+ * Widens a log axis's data range to whole decades. Chart.js starts the axis at the smallest value,
+ * often not a round number, so the lowest decade could show no label at all.
+ */
+export function decadeLimits(min, max) {
+  if (!(min > 0) || !(max > 0)) {
+    return { min, max };
+  }
+  return { min: 10 ** Math.floor(Math.log10(min) + 1e-9), max: 10 ** Math.ceil(Math.log10(max) - 1e-9) };
+}
+
+function roundToDecades(scale) {
+  const limits = decadeLimits(scale.min, scale.max);
+  scale.min = limits.min;
+  scale.max = limits.max;
+}
+
+// Estimated sizes at CHART_DEFAULTS.fontSize, read off headless Chromium screenshots: a bottom legend
+// row, one entry's point box and padding, an average glyph, and the plot with its x axis. The
+// stylesheet's 280 px chart box fits two legend rows.
+export const LEGEND_LAYOUT = Object.freeze({ rowPixels: 22, itemPaddingPixels: 22, glyphPixels: 6.4, plotPixels: 236, rowsInStyleHeight: 2 });
+
+/** Returns how many rows a bottom legend with these labels takes in a chart `width` pixels wide. */
+export function legendRows(labels, width) {
+  let rows = 0;
+  let used = Infinity;
+  for (const label of labels) {
+    const item = LEGEND_LAYOUT.itemPaddingPixels + label.length * LEGEND_LAYOUT.glyphPixels;
+    if (used + item > width) {
+      rows += 1;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
+/**
+ * Returns the chart box height in pixels that keeps the plot LEGEND_LAYOUT.plotPixels tall above a
+ * legend of these labels, or null when the stylesheet's height is enough.
+ */
+export function heightForLegend(labels, width) {
+  const rows = legendRows(labels, width);
+  return rows > LEGEND_LAYOUT.rowsInStyleHeight ? LEGEND_LAYOUT.plotPixels + rows * LEGEND_LAYOUT.rowPixels : null;
 }

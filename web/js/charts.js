@@ -7,7 +7,7 @@ import { lineDataset, lineOptions } from './chartOptions.js';
 import { createGradientChart } from './gradientChart.js';
 import { createHistogramChart } from './histogramChart.js';
 import { createPredictionView } from './predictionView.js';
-import { initialStats, latestStats } from './runState.js';
+import { emptyRun, initialStats, latestStats } from './runState.js';
 import { layerStyle, seriesStyle } from './scales.js';
 import { fractionSeries, layerName, scalarSeries, varianceProfile } from './series.js';
 
@@ -37,11 +37,10 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
   const histogram = included('histogram') && createHistogramChart(Chart, parent, { onField: (field) => onUiChange({ histogramField: field }), onSelectLayer });
   const prediction = included('prediction') && createPredictionView(parent);
 
+  /** Redraws from the store's runs; with no run (a new setup not yet started) every chart is emptied. */
   function update(state) {
     const runs = visibleRuns(state);
-    if (runs.length === 0) {
-      return;
-    }
+    const firstRun = runs.length > 0 ? runs[0].run : emptyRun();
     if (loss) {
       updateLoss(runs);
     }
@@ -55,9 +54,9 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
       updateFractions(runs);
     }
     if (histogram) {
-      histogram.update(runs[0].run, state.ui.selectedLayer, state.ui.histogramField);
+      histogram.update(firstRun, state.ui.selectedLayer, state.ui.histogramField);
     }
-    if (prediction) {
+    if (prediction && runs.length > 0) {
       prediction.update(runs[0].run);
     }
   }
@@ -130,6 +129,7 @@ function createLineCard(Chart, parent, { id, title, description, xLabel, options
   return {
     chart,
     set(datasets) {
+      card.fitLegend(datasets.map((dataset) => dataset.label));
       chart.data.datasets = datasets;
       chart.update('none');
       card.refreshTable();

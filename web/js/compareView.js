@@ -5,7 +5,7 @@ import { describeError, renderField } from './controls.js';
 import { fieldId } from './dom.js';
 import { getPath, setPath } from './urlState.js';
 
-export function createCompareView({ toggle, container, onChange }) {
+export function createCompareView({ toggle, container, onChange, maxima = {} }) {
   const fields = allFields().filter((field) => COMPARE_PATHS.includes(field.path));
   const inputs = new Map();
   for (const field of fields) {
@@ -23,7 +23,7 @@ export function createCompareView({ toggle, container, onChange }) {
       const errors = [];
       for (const field of fields) {
         const input = inputs.get(field.path);
-        const parsed = parseFieldValue(field, input.type === 'checkbox' ? input.checked : input.value);
+        const parsed = parseFieldValue(field, input.type === 'checkbox' ? input.checked : input.value, maxima);
         const slot = container.querySelector(`#${CSS.escape(fieldId(field.path, 'b'))}-error`);
         slot.textContent = parsed.error ? describeError({ value: input.value, allowed: parsed.error }) : '';
         if (parsed.error) {

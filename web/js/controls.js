@@ -11,7 +11,7 @@ import { getPath, setPath, withDefaults } from './urlState.js';
  * Renders the builder into `form`; `datasets` are the entries of /api/meta. `paths` limits it to some
  * fields (the embedded page shows a few), and then the per-layer editor is left out. Returns its API.
  */
-export function createBuilder(form, { datasets, onChange, paths = null }) {
+export function createBuilder(form, { datasets, onChange, paths = null, maxima = {} }) {
   const inputs = new Map();
   const datasetNames = datasets.map((dataset) => dataset.name);
   const layerEditor = createLayerEditor({ onChange });
@@ -28,10 +28,17 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
   let base = {};
   const datasetInput = inputs.get('data.dataset');
   const datasetInfo = el('p', { className: 'field-help', id: 'f-data-dataset-info', 'aria-live': 'polite' });
-  const showDatasetInfo = () => { datasetInfo.textContent = describeDataset(datasets, datasetInput.value); };
+  const numberIn = (path) => (inputs.has(path) ? Number(String(inputs.get(path).value).trim() || NaN) : undefined);
+  const showDatasetInfo = () => {
+    const settings = { samples: numberIn('data.samples'), testFraction: numberIn('data.testFraction') };
+    datasetInfo.textContent = describeDataset(datasets, datasetInput.value, settings);
+  };
   if (datasetInput) {
     datasetInput.closest('.field').append(datasetInfo);
-    datasetInput.addEventListener('change', showDatasetInfo);
+    for (const path of ['data.dataset', 'data.samples', 'data.testFraction']) {
+      inputs.get(path)?.addEventListener('input', showDatasetInfo);
+      inputs.get(path)?.addEventListener('change', showDatasetInfo);
+    }
     showDatasetInfo();
   }
 
@@ -44,7 +51,7 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
       if (!input || (field.uniform && layerEditor.enabled())) {
         continue;
       }
-      const parsed = parseFieldValue(field, field.kind === 'bool' ? input.checked : input.value);
+      const parsed = parseFieldValue(field, field.kind === 'bool' ? input.checked : input.value, maxima);
       if (parsed.error) {
         errors.push({ field: field.path, value: input.value, allowed: parsed.error, error: 'invalid value' });
       } else {
@@ -118,8 +125,10 @@ export function createBuilder(form, { datasets, onChange, paths = null }) {
     return unplaced;
   }
 
+  /** Makes every control read-only (a viewer's builder) or editable again; each control is disabled itself, so it also looks disabled. */
   function setDisabled(disabled) {
     form.querySelectorAll('fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
+    form.querySelectorAll('input, select, textarea, button').forEach((control) => { control.disabled = disabled; });
   }
 
   /** Hides or locks (shows disabled) the controls of the given paths. */

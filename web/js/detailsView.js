@@ -2,17 +2,18 @@
 // arrow keys. Its histograms are in the histogram chart, which follows the same selection.
 
 import { el, replaceChildren } from './dom.js';
-import { formatNumber, formatPercent, formatScientific } from './format.js';
+import { layerRows } from './layerRows.js';
 import { chooseReduction, LAYOUT_DEFAULTS } from './layout.js';
 import { latestStats } from './runState.js';
 
 export function createDetailsView(container) {
   let drawnKey = '';
 
-  function render(run, layerIndex) {
+  /** Shows the selected layer of `run`; `runLabel` (such as "Run A") names the run in compare mode. */
+  function render(run, layerIndex, runLabel = null) {
     const stats = latestStats(run);
     const layer = stats?.layers[layerIndex];
-    const key = `${stats?.step}:${layerIndex}:${run?.details[layerIndex]?.step}`;
+    const key = `${runLabel}:${stats?.step}:${layerIndex}:${run?.details[layerIndex]?.step}`;
     if (key === drawnKey) {
       return;
     }
@@ -23,22 +24,9 @@ export function createDetailsView(container) {
     }
     const sampleSize = run.details[layerIndex]?.units?.indices.length ?? 0;
     const reduction = chooseReduction({ width: layer.width, sampleSize }, LAYOUT_DEFAULTS.maxUnitsDrawn);
-    const rows = [
-      ['units', `${layer.width} (fan-in ${layer.fanIn})`],
-      ['activation function', layer.activationName],
-      ['pre-activation z mean ± std', `${formatNumber(layer.preActivation.mean)} ± ${formatNumber(layer.preActivation.std)}`],
-      ['activation a mean ± std', `${formatNumber(layer.activation.mean)} ± ${formatNumber(layer.activation.std)}`],
-      ['Var(a) measured / predicted', `${formatScientific(layer.activation.std ** 2)} / ${formatScientific(layer.predictedVariance)}`],
-      ['saturated units', Number.isNaN(layer.saturatedFraction) ? 'not measured for the output layer' : formatPercent(layer.saturatedFraction)],
-      ['dead units', Number.isNaN(layer.deadFraction) ? `not defined: ${layer.activationName} units cannot die` : formatPercent(layer.deadFraction)],
-      ['‖∂L/∂a‖', formatScientific(layer.activationGradientNorm)],
-      ['‖∂L/∂W‖', formatScientific(layer.weightGradientNorm)],
-      ['‖∂L/∂b‖', formatScientific(layer.biasGradientNorm)],
-      ['‖W‖', formatNumber(layer.weightNorm)],
-      ['update / weight ratio', formatScientific(layer.updateRatio)],
-    ];
+    const rows = layerRows(layer, { isOutput: layerIndex === stats.layers.length - 1, epoch: stats.epoch });
     replaceChildren(container,
-      el('h3', {}, `Layer ${layer.layerIndex}${layerIndex === stats.layers.length - 1 ? ' (output)' : ''}, epoch ${stats.epoch}`),
+      el('h3', {}, `${runLabel ? `${runLabel}, layer` : 'Layer'} ${layer.layerIndex}${layerIndex === stats.layers.length - 1 ? ' (output)' : ''}, epoch ${stats.epoch}`),
       el('dl', { className: 'details-list' }, rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
       reduction.note ? el('p', { className: 'chart-note' }, `Drawn as ${reduction.note}.`) : null);
   }

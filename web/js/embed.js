@@ -3,21 +3,22 @@
 
 import { fetchMeta, fetchPreset, loadChartJs } from './api.js';
 import { createCharts } from './charts.js';
+import { maximaFromMeta } from './builderFields.js';
 import { createBuilder } from './controls.js';
 import { byId, el, replaceChildren } from './dom.js';
-import { EMBED_CONTROLS, epochEvent, parseInbound, readEmbedOptions, stateEvent } from './embedApi.js';
+import { createForwarder, EMBED_CONTROLS, parseInbound, readEmbedOptions } from './embedApi.js';
 import { findLesson } from './lessons.js';
 import { createNetworkView } from './networkView.js';
 import { createPageActions } from './pageActions.js';
 import { startRenderLoop } from './renderLoop.js';
 import { wireRunButtons } from './runButtons.js';
-import { firstToLastRatio } from './series.js';
 import { createSessionController } from './session.js';
 import { createStatusView } from './statusView.js';
 import { createStore, initialPageState } from './store.js';
 import { readAddress } from './urlSync.js';
 
 const store = createStore(initialPageState());
+const DEFAULT_QUANTITY = initialPageState().ui.gradientQuantity;
 const NO_COMPARE = Object.freeze({ enabled: () => false, configFor: (config) => ({ config, errors: [] }), write: () => {} });
 
 async function boot() {
@@ -26,9 +27,10 @@ async function boot() {
   const address = readAddress(location);
   const { options, errors } = readEmbedOptions(new URLSearchParams(location.search));
   const post = (event) => window.parent.postMessage(event, options.parentOrigin || '*');
-  const controller = createSessionController(store, { onEvent: (runKey, message) => forward(runKey, message, post) });
+  const forward = createForwarder(post);
+  const controller = createSessionController(store, { onEvent: forward });
   const paths = Object.values(EMBED_CONTROLS).filter(Boolean);
-  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange: () => {}, paths });
+  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange: () => {}, paths, maxima: maximaFromMeta(meta.limits) });
   const presets = meta.presets.map((p) => p.name);
   const actions = createPageActions({ store, controller, builder, compare: NO_COMPARE, presets, keepAddress: true });
   wireRunButtons(store, actions, controller);
@@ -71,7 +73,13 @@ async function lessonConfig(lesson, presets) {
   return presets.includes(lesson.preset) ? fetchPreset(lesson.preset) : lesson.config;
 }
 
+// Shows the lesson's text, selects the quantity its text refers to, and words the status line
+// for a page on which a setup is loaded but no run exists yet.
 function showLesson(lesson, options) {
+  store.update((state) => {
+    state.ui.gradientQuantity = lesson?.quantity ?? DEFAULT_QUANTITY;
+    state.ui.idleText = options.hide.includes('start') ? 'Waiting for the course page to start the run.' : `${lesson ? `“${lesson.title}” is loaded. ` : ''}Press Start to train.`;
+  });
   const stage = byId('embed-lesson');
   stage.hidden = !lesson || options.hide.includes('lesson');
   if (lesson) {
@@ -100,26 +108,13 @@ async function receive(event, { options, builder, actions, controller, presets, 
       post({ type: 'layerscope:error', error: `unknown lesson ${parsed.lesson}`, field: 'lesson', value: parsed.lesson });
       return;
     }
+    actions.setAsideRuns();
     builder.write(lesson ? await lessonConfig(lesson, presets) : parsed.config);
     showLesson(lesson, options);
-    actions.forgetSetup();
   } else if (parsed.command === 'pause') {
     controller.command('pause');
   } else {
     actions.run(parsed.command);
-  }
-}
-
-function forward(runKey, message, post) {
-  if (runKey !== 'a') {
-    return;
-  }
-  if (message.type === 'epoch') {
-    post(epochEvent(message.stats, firstToLastRatio(message.stats, 'activationGradientNorm')));
-  } else if (message.type === 'state' || message.type === 'welcome' || message.type === 'reset') {
-    post(stateEvent(message.state));
-  } else if (message.type === 'error') {
-    post({ type: 'layerscope:error', error: message.error, field: message.field, value: message.value, allowed: message.allowed });
   }
 }
 

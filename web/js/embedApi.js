@@ -2,6 +2,7 @@
 // options and posts the events; the tests call these functions directly.
 
 import { CHART_NAMES } from './chartNames.js';
+import { firstToLastRatio } from './series.js';
 
 /** Controls an embedding page can hide or lock, by URL name, with the configuration path they set. */
 export const EMBED_CONTROLS = Object.freeze({
@@ -97,4 +98,49 @@ export function epochEvent(stats, firstToLastRatio) {
 
 export function stateEvent(state) {
   return { type: `${MESSAGE_PREFIX}state`, status: state.status, epoch: state.epoch, step: state.step };
+}
+
+/**
+ * Creates the handler that posts run A's server messages to the embedding page. Each statistics
+ * snapshot gives one epoch event, including the epoch-0 snapshot that arrives in the history. A
+ * reconnect's repeated history and an unchanged state are not posted again.
+ */
+export function createForwarder(post) {
+  let postedState = '';
+  let postedStep = -1;
+  let postedSession = null;
+  const postEpoch = (stats) => {
+    if (stats.step > postedStep) {
+      postedStep = stats.step;
+      post(epochEvent(stats, firstToLastRatio(stats, 'activationGradientNorm')));
+    }
+  };
+  const postState = (state) => {
+    const key = `${state.status}/${state.epoch}/${state.step}`;
+    if (key !== postedState) {
+      postedState = key;
+      post(stateEvent(state));
+    }
+  };
+  return (runKey, message) => {
+    if (runKey !== 'a') {
+      return;
+    }
+    if (message.type === 'welcome' && message.sessionId !== postedSession) {
+      postedSession = message.sessionId;
+      postedStep = -1;
+    }
+    if (message.type === 'reset') {
+      postedStep = -1;
+    }
+    if (message.type === 'epoch') {
+      postEpoch(message.stats);
+    } else if (message.type === 'history') {
+      message.epochs.forEach(postEpoch);
+    } else if (message.type === 'state' || message.type === 'welcome' || message.type === 'reset') {
+      postState(message.state);
+    } else if (message.type === 'error') {
+      post({ type: 'layerscope:error', error: message.error, field: message.field, value: message.value, allowed: message.allowed });
+    }
+  };
 }

@@ -28,7 +28,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   const chart = new Chart(card.canvas, {
     type: 'line',
     data: { datasets: [] },
-    options: lineOptions({ xTitle: 'epoch', yTitle: 'norm (log scale)', logY: true }),
+    options: lineOptions({ xTitle: 'epoch', yTitle: GRADIENT_QUANTITIES[0].axisTitle, logY: true }),
     plugins: [],
   });
   card.setChart(chart);
@@ -47,12 +47,16 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
         datasets.push(lineDataset(`${prefix}${layerName(layer, series.length)}`, points, style, dash ? { borderDash: dash } : {}));
       });
     }
+    card.fitLegend(datasets.map((dataset) => dataset.label));
     chart.data.datasets = datasets;
+    chart.options.scales.y.title.text = quantity.axisTitle;
     chart.update('none');
     replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },
-      `${prefix}${formatRatio(firstToLastRatio(latestStats(run), quantity.field))}`)));
+      `${prefix}${ratioNumber(firstToLastRatio(latestStats(run), quantity.field))}`)));
     ratio.classList.toggle('two-runs', runs.length > 1);
-    initialRatio.textContent = `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${formatRatio(firstToLastRatio(initialStats(run), quantity.field))}`).join(', ')}`;
+    initialRatio.textContent = runs.length === 0 ? 'No run yet: the first-to-last-layer ratio appears with the first statistics.'
+      : `first layer ÷ last layer, now; at initialization ${runs.map(({ run, prefix }) => `${prefix}${initialRatioText(initialStats(run), quantity.field)}`).join(', ')}`;
+    card.setTableCaption(`Gradient per layer: ${quantity.label}`);
     picker.querySelectorAll('input').forEach((input) => { input.checked = input.value === quantity.field; });
     meaning.textContent = quantity.meaning;
     hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
@@ -60,4 +64,18 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   }
 
   return { update, chart };
+}
+
+// The large number shows a dash where the ratio is not a number; the caption below says why.
+function ratioNumber(value) {
+  return Number.isNaN(value) ? '—' : formatRatio(value);
+}
+
+// At initialization no update has happened yet, so the update ratio is NaN there by definition.
+function initialRatioText(stats, field) {
+  const value = firstToLastRatio(stats, field);
+  if (!Number.isNaN(value)) {
+    return formatRatio(value);
+  }
+  return field === 'updateRatio' ? 'not defined at initialization (no update yet)' : '— (a layer\'s value is not a number)';
 }

@@ -55,12 +55,14 @@ export const LESSONS = Object.freeze([
   {
     id: 'xavier',
     title: 'Xavier initialization',
-    text: 'Glorot and Bengio chose the weight variance so that the variance of activations is kept on the way forward and the variance of gradients on the way back: the compromise is 2 / (n_in + n_out). The same ten sigmoid layers now keep the signal\'s scale and fewer units saturate, but sigmoid\'s slope of at most 1/4 still shrinks the gradient layer after layer. The variance chart compares the measured activation variance per layer with the prediction.',
+    text: 'Glorot and Bengio chose the weight variance so that the variance of activations is kept on the way forward and the variance of gradients on the way back: the compromise is 2 / (n_in + n_out). Their derivation assumes the activation has slope 1 near zero. Run A is the same ten sigmoid layers with Xavier weights: fewer units saturate, but sigmoid\'s slope of at most 1/4 shrinks the gradient about fourfold per layer. Run B changes only the activation to tanh, whose slope near zero is 1, and the gradient reaches the first layer.',
     formula: 'Var(W) = 2 / (n_in + n_out)',
-    chart: 'variance',
+    chart: 'gradient',
     widget: 'xavier',
-    question: 'Compared with N(0, 1) weights, will the first-to-last ratio of ‖∂L/∂a‖ get closer to 1? By how many orders of magnitude?',
+    question: 'Both runs use Xavier weights. After the first epoch, how many orders of magnitude apart will their first-to-last ratios of ‖∂L/∂W‖ be: none, two, or five?',
+    quantity: 'weightGradientNorm',
     preset: 'deep-sigmoid-xavier',
+    compareWith: { network: { activation: 'tanh' } },
     config: deepNet('sigmoid', { kind: 'glorot-normal' }),
   },
   {

@@ -2,6 +2,7 @@
 // requestAnimationFrame loop that redraws the views after the store changed.
 
 import { fetchMeta, loadChartJs } from './api.js';
+import { maximaFromMeta } from './builderFields.js';
 import { createCharts } from './charts.js';
 import { createCompareView } from './compareView.js';
 import { createBuilder } from './controls.js';
@@ -34,8 +35,9 @@ async function boot() {
   const address = readAddress(location);
   const controller = createSessionController(store, { onEvent: (runKey, message) => actions.showServerError(message) });
   const onChange = (event) => actions.applyChange(event);
-  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange });
-  const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange });
+  const maxima = maximaFromMeta(meta.limits);
+  const builder = createBuilder(byId('builder'), { datasets: meta.datasets, onChange, maxima });
+  const compare = createCompareView({ toggle: byId('compare-toggle'), container: byId('compare-fields'), onChange, maxima });
   const actions = createPageActions({ store, controller, builder, compare, presets: meta.presets.map((p) => p.name) });
   const lessons = createLessonsView({
     list: byId('lesson-list'),
@@ -96,6 +98,8 @@ function applyRole(run, builder) {
   const viewer = Boolean(run && run.role === 'viewer');
   document.body.classList.toggle('viewer', viewer);
   builder.setDisabled(viewer);
+  document.querySelectorAll('#compare-toggle, #compare-fields input, #compare-fields select').forEach((control) => { control.disabled = viewer; });
+  byId('builder-readonly').hidden = !viewer;
   byId('fork').hidden = !viewer;
   byId('copy-live').disabled = !run;
   for (const id of ['start', 'pause', 'step-epoch', 'step-batch', 'reset', 'speed']) {

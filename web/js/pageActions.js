@@ -4,6 +4,7 @@
 import { ApiError, fetchPreset } from './api.js';
 import { setLearningRateMessage } from './protocol.js';
 import { isOwner } from './runState.js';
+import { initialPageState } from './store.js';
 import { mergeConfig, withDefaults } from './urlState.js';
 import { buildAddress, viewerLink } from './urlSync.js';
 
@@ -45,7 +46,9 @@ export function createPageActions({ store, controller, builder, compare, presets
     }
     const runs = store.get().runs;
     const key = JSON.stringify(setup.configs);
-    if (runs.a && isOwner(runs.a) && key === appliedSetup && runs.a.connection.status === 'open') {
+    // A run that is reconnecting is still this setup's run: send to it (a command that finds the
+    // socket down is reported) instead of creating a second set of sessions.
+    if (runs.a && isOwner(runs.a) && key === appliedSetup && runs.a.connection.status !== 'failed') {
       controller.command(command);
       return;
     }
@@ -94,15 +97,29 @@ export function createPageActions({ store, controller, builder, compare, presets
         notify('error', `Preset ${lesson.preset} could not be loaded (${error.message}); using the lesson's own network.`);
       }
     }
+    setAsideRuns();
     builder.write(config);
     const full = withDefaults(config);
     compare.write(full, lesson.compareWith ? withDefaults(mergeConfig(full, lesson.compareWith)) : null);
     appliedSetup = null;
-    if (lesson.quantity) {
-      store.update((state) => { state.ui.gradientQuantity = lesson.quantity; });
-    }
+    // The lesson's text names the quantity the chart opens on; lessons without one use ∂L/∂a.
+    store.update((state) => { state.ui.gradientQuantity = lesson.quantity ?? initialPageState().ui.gradientQuantity; });
     syncSetupAddress(lesson.id);
     notify('info', `Loaded “${lesson.title}”. Answer the question, then press Start.`);
+  }
+
+  /**
+   * Pauses this page's running sessions and drops them from the page, so no number of an old run
+   * stays on screen beside a new setup. The sessions stay on the server until they expire.
+   */
+  function setAsideRuns() {
+    const { a } = store.get().runs;
+    if (a && isOwner(a) && a.state?.status === 'running') {
+      controller.command('pause');
+    }
+    controller.detach('b');
+    controller.detach('a');
+    appliedSetup = null;
   }
 
   /**
@@ -188,6 +205,6 @@ export function createPageActions({ store, controller, builder, compare, presets
 
   return {
     run, loadLesson, applyChange, showServerError, syncSetupAddress, copyLiveLink, copySetupLink, fork, notify, adoptSessions,
-    forgetSetup: () => { appliedSetup = null; },
+    setAsideRuns,
   };
 }

@@ -86,3 +86,18 @@ export function sampleCaption(label, predicted, classNames = []) {
   const name = (index) => classNames[index] ?? String(index);
   return label === predicted ? `${name(label)} ✓` : `${name(label)}, predicted ${name(predicted)} ✗`;
 }
+
+/** Tooltip of a sample image: its true class, the prediction and, when known, the prediction's probability. */
+export function sampleTitle(label, predicted, confidence, classNames = []) {
+  const name = (index) => classNames[index] ?? String(index);
+  const probability = Number.isFinite(confidence) ? ` with probability ${confidence.toFixed(3)}` : '';
+  return `true class ${name(label)}, predicted ${name(predicted)}${probability}`;
+}
+
+/**
+ * Returns the whole-number zoom that shows an image `width` pixels wide at about `targetPixels` on
+ * screen, at least 1: 7 for the 8×8 digits and 2 for 28×28 MNIST at the default 56.
+ */
+export function sampleZoom(width, targetPixels = 56) {
+  return Math.max(1, Math.round(targetPixels / width));
+}

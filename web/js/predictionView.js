@@ -5,17 +5,23 @@
 //   boundary   {xMin, xMax, yMin, yMax, columns, rows, predicted[rows·columns], confidence[rows·columns]},
 //              row-major with the first row at yMin, confidence the largest softmax probability
 //   points     {x[], y[], label[], predicted[]}: held-out points
-//   samples    {imageShape [height, width], pixels[] (base64 bytes, 0 to 255), label[], predicted[]}
+//   samples    {imageShape [height, width], pixels[] (base64 bytes, 0 to 255), label[], predicted[],
+//              confidence[] (optional): the predicted class's probability}
 //   classNames [] indexed by class
-// NOTE: the server sends `prediction` frames for 2-D classification data only (docs/protocol.md), and
-// no `samples` yet, so image datasets show no predictions.
+// The server sends `prediction` frames for 2-D classification data and for image datasets only
+// (docs/protocol.md), so other datasets keep the card hidden.
 
 import { createChartCard } from './chartCard.js';
 import { el, replaceChildren } from './dom.js';
-import { boundaryCells, boundaryProblem, CLASS_SHAPES, classColor, dataToCanvas, decodePixels, sampleCaption } from './prediction.js';
+import { boundaryCells, boundaryProblem, CLASS_SHAPES, classColor, dataToCanvas, decodePixels, sampleCaption, sampleTitle, sampleZoom } from './prediction.js';
 
 const BOUNDARY_SIZE = 320;
-const SAMPLE_SCALE = 4;
+// Layout of the PNG export of sample images: the caption line's height and the gap between images, in pixels.
+const EXPORT_CAPTION = 16;
+const EXPORT_GAP = 8;
+const EXPORT_FONT = '11px sans-serif';
+// The page's --error colour, for the captions of misclassified images.
+const EXPORT_WRONG_COLOUR = '#a33b00';
 
 export function createPredictionView(parent) {
   const card = createChartCard(parent, {
@@ -32,8 +38,11 @@ export function createPredictionView(parent) {
   card.element.append(gallery);
   replaceChildren(card.extra, note);
   let drawnStep = null;
+  let drawnPrediction = null;
   const tableData = { datasets: [] };
-  card.setChart({ data: tableData, toBase64Image: () => card.canvas.toDataURL('image/png') });
+  const exportImage = () => (drawnPrediction?.boundary || !drawnPrediction?.samples
+    ? card.canvas.toDataURL('image/png') : samplesImage(gallery).toDataURL('image/png'));
+  card.setChart({ data: tableData, toBase64Image: exportImage });
 
   function update(run) {
     const prediction = run?.prediction;
@@ -41,6 +50,7 @@ export function createPredictionView(parent) {
       return;
     }
     drawnStep = prediction.step;
+    drawnPrediction = prediction;
     card.element.hidden = false;
     card.canvas.closest('.chart-box').hidden = !prediction.boundary;
     if (prediction.boundary) {
@@ -83,19 +93,59 @@ export function createPredictionView(parent) {
       return;
     }
     const [height, width] = samples.imageShape;
+    const zoom = sampleZoom(width);
     replaceChildren(gallery, samples.pixels.map((encoded, i) => {
-      const canvas = el('canvas', { width, height, style: `width:${width * SAMPLE_SCALE}px;height:${height * SAMPLE_SCALE}px` });
+      const canvas = el('canvas', { width, height, style: `width:${width * zoom}px;height:${height * zoom}px` });
       paintImage(canvas, decodePixels(encoded), width, height);
       const wrong = samples.label[i] !== samples.predicted[i];
-      return el('figure', { className: wrong ? 'sample wrong' : 'sample' }, canvas,
-        el('figcaption', {}, sampleCaption(samples.label[i], samples.predicted[i], prediction.classNames || [])));
+      const classNames = prediction.classNames || [];
+      const title = sampleTitle(samples.label[i], samples.predicted[i], samples.confidence?.[i], classNames);
+      return el('figure', { className: wrong ? 'sample wrong' : 'sample', title }, canvas,
+        el('figcaption', {}, sampleCaption(samples.label[i], samples.predicted[i], classNames)));
     }));
     if (!prediction.boundary) {
-      tableData.datasets = ['label', 'predicted'].map((field) => ({ label: field, data: samples[field].map((value, i) => ({ x: i, y: value })) }));
+      const fields = samples.confidence ? ['label', 'predicted', 'confidence'] : ['label', 'predicted'];
+      tableData.datasets = fields.map((field) => ({ label: field, data: samples[field].map((value, i) => ({ x: i, y: value })) }));
     }
   }
 
   return { update };
+}
+
+// Draws the gallery's images and captions onto one canvas, in rows of up to 10, for the PNG export.
+function samplesImage(gallery) {
+  const figures = [...gallery.querySelectorAll('figure')].map((figure) => {
+    const image = figure.querySelector('canvas');
+    return {
+      image,
+      width: image.clientWidth || image.width,
+      height: image.clientHeight || image.height,
+      caption: figure.querySelector('figcaption').textContent,
+      wrong: figure.classList.contains('wrong'),
+    };
+  });
+  const output = el('canvas');
+  const context = output.getContext('2d');
+  context.font = EXPORT_FONT;
+  const cellWidth = Math.max(...figures.map((figure) => Math.max(figure.width, context.measureText(figure.caption).width))) + EXPORT_GAP;
+  const cellHeight = Math.max(...figures.map((figure) => figure.height)) + EXPORT_CAPTION + EXPORT_GAP;
+  const columns = Math.min(10, figures.length);
+  output.width = Math.ceil(columns * cellWidth);
+  output.height = Math.ceil(figures.length / columns) * cellHeight;
+  // Resizing a canvas resets its context, so the font is set again after it.
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, output.width, output.height);
+  context.imageSmoothingEnabled = false;
+  context.font = EXPORT_FONT;
+  context.textAlign = 'center';
+  figures.forEach((figure, i) => {
+    const centre = (i % columns) * cellWidth + cellWidth / 2;
+    const top = Math.floor(i / columns) * cellHeight + EXPORT_GAP / 2;
+    context.drawImage(figure.image, Math.round(centre - figure.width / 2), top, figure.width, figure.height);
+    context.fillStyle = figure.wrong ? EXPORT_WRONG_COLOUR : '#000000';
+    context.fillText(figure.caption, centre, top + figure.height + EXPORT_CAPTION - 4);
+  });
+  return output;
 }
 
 function paintImage(canvas, bytes, width, height) {

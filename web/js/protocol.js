@@ -22,7 +22,7 @@ const PREDICTION = Object.freeze({
   step: 'number',
   'boundary?': { xMin: 'number', xMax: 'number', yMin: 'number', yMax: 'number', columns: 'number', rows: 'number', predicted: 'numbers', 'confidence?': 'numbers' },
   'points?': { x: 'numbers', y: 'numbers', label: 'numbers', predicted: 'numbers' },
-  'samples?': { imageShape: 'numbers', pixels: ['string'], label: 'numbers', predicted: 'numbers' },
+  'samples?': { imageShape: 'numbers', pixels: ['string'], label: 'numbers', predicted: 'numbers', 'confidence?': 'numbers' },
   'classNames?': ['string'],
 });
 

@@ -11,6 +11,7 @@ export function startRenderLoop(store, views, afterChange = () => {}) {
   let drawnVersion = -1;
   let animating = false;
   const figureB = byId('network-b-figure');
+  const captionA = byId('network-a-run');
 
   const frame = (now) => {
     const state = store.get();
@@ -21,6 +22,9 @@ export function startRenderLoop(store, views, afterChange = () => {}) {
       if (figureB) {
         figureB.hidden = !b;
       }
+      if (captionA) {
+        captionA.hidden = !b;
+      }
       if (b && views.networkB) {
         animating = views.networkB.render(b, state.ui.selectedLayer, now) || animating;
       }
@@ -28,7 +32,7 @@ export function startRenderLoop(store, views, afterChange = () => {}) {
     if (changed) {
       drawnVersion = store.version();
       views.status?.render(state);
-      views.details?.render(a, state.ui.selectedLayer);
+      views.details?.render(a, state.ui.selectedLayer, b ? 'Run A' : null);
       views.charts?.update(state);
       afterChange(state);
     }

@@ -4,15 +4,15 @@
 /** Quantities of the gradient chart, each a LayerStats field, with what it means. */
 export const GRADIENT_QUANTITIES = Object.freeze([
   Object.freeze({
-    field: 'activationGradientNorm', label: '‖∂L/∂a‖ backward signal',
+    field: 'activationGradientNorm', label: '‖∂L/∂a‖ backward signal', axisTitle: 'norm (log scale)',
     meaning: 'How much the loss reacts to each layer\'s output: the signal that backpropagation carries toward the input. When it shrinks layer by layer, the early layers stop learning.',
   }),
   Object.freeze({
-    field: 'weightGradientNorm', label: '‖∂L/∂W‖ weight gradient',
+    field: 'weightGradientNorm', label: '‖∂L/∂W‖ weight gradient', axisTitle: 'norm (log scale)',
     meaning: 'The gradient the optimizer applies to the weights: ∂L/∂a times the layer\'s input. It can look healthy while both factors are collapsing, so read it beside ∂L/∂a.',
   }),
   Object.freeze({
-    field: 'updateRatio', label: 'update / weight ratio',
+    field: 'updateRatio', label: 'update / weight ratio', axisTitle: 'ratio (log scale)',
     meaning: 'Size of one update relative to the weights, ‖ΔW‖ / ‖W‖. Around 1e-3 is a common rule of thumb; far below means the layer is frozen, far above means it is thrashing.',
   }),
 ]);

@@ -21,7 +21,25 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     sockets[runKey] = connectRun(store, runKey, (message) => handleMessage(runKey, message));
   }
 
+  // Keeps the store's flag in step with the controller, so the status line can say that the runs
+  // pause between epochs because of lock-step, not because the user paused them.
+  function setLockStep(next) {
+    // A timer of the lock-step being replaced would send stepEpoch to the new runs before their
+    // history has arrived.
+    if (lockStep && lockStep !== next && lockStep.timer) {
+      clearTimeout(lockStep.timer);
+      lockStep.timer = null;
+    }
+    lockStep = next;
+    if (Boolean(store.get().ui?.lockStep) !== Boolean(next)) {
+      store.update((state) => { state.ui.lockStep = Boolean(next); });
+    }
+  }
+
   function detach(runKey) {
+    if (runKey === 'b') {
+      setLockStep(null);
+    }
     if (sockets[runKey]) {
       sockets[runKey].close();
       delete sockets[runKey];
@@ -74,7 +92,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     if (configs.length < 2) {
       detach('b');
     }
-    lockStep = configs.length === 2 && firstCommand === 'start' ? newLockStep(speed) : null;
+    setLockStep(configs.length === 2 && firstCommand === 'start' ? newLockStep(speed) : null);
     created.forEach((session, i) => {
       attach(keys[i], session.id, session.ownerKey);
       pendingCommands.set(keys[i], { command: firstCommand, speed });
@@ -95,7 +113,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
       b: { status: b.state.status, epoch: latestStats(b)?.epoch ?? -1 },
     };
     if (lockStepOver(runs)) {
-      lockStep = null;
+      setLockStep(null);
       return;
     }
     const targets = lockStepTargets(runs, lockStep.awaiting);
@@ -104,8 +122,9 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     }
     const gapMillis = lockStep.speed > 0 ? 1000 / lockStep.speed : 0;
     const waitMillis = targets.length === 2 ? Math.max(0, lockStep.lastStepMillis + gapMillis - Date.now()) : 0;
+    const scheduled = lockStep;
     lockStep.timer = setTimeout(() => {
-      if (!lockStep) {
+      if (lockStep !== scheduled) {
         return;
       }
       lockStep.timer = null;
@@ -125,15 +144,21 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     const keys = ['a', 'b'].filter((key) => runs[key] && isOwner(runs[key]));
     if (runs.b && (name === 'start' || name === 'pause' || name === 'reset')) {
       if (name === 'start') {
-        lockStep = lockStep || newLockStep(store.get().ui.speed);
+        setLockStep(lockStep || newLockStep(store.get().ui.speed));
         advanceLockStep();
         return;
       }
-      if (lockStep && lockStep.timer) {
-        clearTimeout(lockStep.timer);
-      }
-      lockStep = null;
+      setLockStep(null);
       if (name === 'pause') {
+        return;
+      }
+    }
+    // A step pressed during lock-step ends the lock-step. While an epoch is in flight, that epoch is
+    // the step, because sending stepEpoch to a training run only gets the server's invalidState.
+    if (lockStep && (name === 'stepEpoch' || name === 'stepBatch')) {
+      const inFlight = lockStep.awaiting.size > 0;
+      setLockStep(null);
+      if (inFlight) {
         return;
       }
     }

@@ -26,8 +26,16 @@ export function connectRun(store, runKey, onMessage = () => {}) {
   let retryTimer = null;
   let closedByPage = false;
   const run = () => store.get().runs[runKey];
+  // The run this socket belongs to. After close(), or once the page has put another run (a new
+  // session) in the slot, frames still in flight on this socket and its close event must not
+  // touch the store: they would show the old session's state, or "closed", on the new run.
+  const ownRun = run();
+  const superseded = () => closedByPage || run() !== ownRun;
 
   function setConnection(status, reason = '') {
+    if (run() !== ownRun) {
+      return;
+    }
     store.update((state) => {
       const connection = state.runs[runKey].connection;
       connection.status = status;
@@ -51,6 +59,9 @@ export function connectRun(store, runKey, onMessage = () => {}) {
   }
 
   function receive(text) {
+    if (superseded()) {
+      return;
+    }
     let message;
     try {
       message = parseServerMessage(text);
@@ -64,7 +75,7 @@ export function connectRun(store, runKey, onMessage = () => {}) {
 
   function scheduleReconnect(event) {
     clearInterval(pingTimer);
-    if (closedByPage) {
+    if (superseded()) {
       setConnection('closed');
       return;
     }

@@ -1,8 +1,7 @@
 // The header badges (connection, role, viewers), the run status line and the message area.
 
 import { byId, el, replaceChildren } from './dom.js';
-import { formatNumber } from './format.js';
-import { latestStats } from './runState.js';
+import { describeRun, divergenceText } from './statusText.js';
 
 const CONNECTION_TEXT = Object.freeze({
   idle: 'no session yet',
@@ -30,7 +29,7 @@ export function createStatusView() {
     role.hidden = !run?.role;
     viewers.textContent = run?.role ? `${run.viewerCount} watching` : '';
     viewers.hidden = !run?.role;
-    status.textContent = describeRun(run, state.runs.b);
+    status.textContent = describeRun(run, state.runs.b, { lockStep: state.ui.lockStep, idleText: state.ui.idleText });
     showDownloads(run);
     renderMessages(state, run, link);
   }
@@ -45,8 +44,7 @@ export function createStatusView() {
         lines.push(el('p', { className: 'message error' }, `${state.runs.b ? `Run ${key.toUpperCase()}: ` : ''}${entry.lastError.error}`));
       }
       if (entry?.state?.divergence) {
-        const divergence = entry.state.divergence;
-        lines.push(el('p', { className: 'message error' }, `Diverged: ${divergence.message || divergence.quantity}. ${divergence.advice || ''}`));
+        lines.push(el('p', { className: 'message error' }, divergenceText(entry.state.divergence)));
       }
     }
     state.notices.forEach((notice) => lines.push(el('p', { className: `message ${notice.kind}` }, notice.text)));
@@ -75,23 +73,4 @@ function roleText(run) {
     return '';
   }
   return run.role === 'owner' ? 'you drive this run' : 'watching (read-only)';
-}
-
-function describeRun(run, runB) {
-  if (!run?.state) {
-    return 'Choose a lesson or set up a network, then press Start.';
-  }
-  const stats = latestStats(run);
-  const epoch = Math.max(run.state.epoch, stats ? stats.epoch : 0);
-  const parts = [`${run.state.status}`, `epoch ${epoch}`];
-  if (stats) {
-    parts.push(`held-out accuracy ${formatNumber(stats.testAccuracy)}`);
-  }
-  if (run.lastBatch) {
-    parts.push(`last batch loss ${formatNumber(run.lastBatch.batchLoss)} at step ${run.lastBatch.step}`);
-  }
-  if (runB?.state) {
-    parts.push(`run B ${runB.state.status}, epoch ${latestStats(runB)?.epoch ?? 0}`);
-  }
-  return parts.join(' · ');
 }

@@ -20,6 +20,6 @@ export function initialPageState() {
   return {
     runs: { a: null, b: null },
     notices: [],
-    ui: { selectedLayer: 0, gradientQuantity: 'activationGradientNorm', histogramField: 'activation', speed: 5 },
+    ui: { selectedLayer: 0, gradientQuantity: 'activationGradientNorm', histogramField: 'activation', speed: 5, lockStep: false, idleText: undefined },
   };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeDataset } from '../js/datasetInfo.js';
+import { describeDataset, generatedSplit } from '../js/datasetInfo.js';
 
 const DATASETS = [
   { name: 'spirals', description: 'spirals', licence: 'generated', trainSamples: 800, testSamples: 200, features: 2, classNames: ['0', '1'], imageShape: [] },
@@ -20,4 +20,25 @@ test('synthetic dataset skips repeated name and licence', () => {
 test('sparse and unknown datasets', () => {
   assert.equal(describeDataset(DATASETS, 'moons'), '');
   assert.equal(describeDataset(DATASETS, 'cifar'), 'The server does not list a dataset named cifar.');
+});
+
+test('synthetic sizes follow settings', () => {
+  // 500 samples, 0.3 held out: round(150) = 150 held out, 350 for training.
+  assert.equal(describeDataset(DATASETS, 'spirals', { samples: 500, testFraction: 0.3 }),
+    '2 inputs; 2 classes; 350 training and 150 held-out samples.');
+});
+
+test('real dataset sizes ignore settings', () => {
+  assert.match(describeDataset(DATASETS, 'mnist', { samples: 500, testFraction: 0.3 }), /6000 training and 1000 held-out/);
+});
+
+test('generated split rounds like server', () => {
+  // 25 · 0.1 = 2.5 rounds up to 3, as Java's Math.round does; 10 · 0.05 = 0.5 rounds to 1.
+  assert.deepEqual(generatedSplit({ samples: 25, testFraction: 0.1 }), { train: 22, test: 3 });
+  assert.deepEqual(generatedSplit({ samples: 10, testFraction: 0.05 }), { train: 9, test: 1 });
+});
+
+test('generated split needs valid settings', () => {
+  assert.equal(generatedSplit({ samples: Number.NaN, testFraction: 0.2 }), null);
+  assert.equal(generatedSplit({ samples: 100, testFraction: 1.5 }), null);
 });

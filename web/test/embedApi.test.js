@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { epochEvent, parseInbound, readEmbedOptions, stateEvent } from '../js/embedApi.js';
+import { createForwarder, epochEvent, parseInbound, readEmbedOptions, stateEvent } from '../js/embedApi.js';
 import { epochStats } from './fixtures.js';
 
 test('embed options read hide lock charts', () => {
@@ -51,4 +51,54 @@ test('outbound events carry numbers', () => {
   assert.equal(event.epoch, 4);
   assert.equal(event.firstToLastRatio, 1e-6);
   assert.deepEqual(stateEvent({ status: 'running', epoch: 2, step: 50 }), { type: 'layerscope:state', status: 'running', epoch: 2, step: 50 });
+});
+
+const READY_STATE = { status: 'ready', epoch: 0, step: 0 };
+
+function forwarded() {
+  const events = [];
+  return { events, forward: createForwarder((event) => events.push(event)) };
+}
+
+test('forwarder posts epoch 0 from history', () => {
+  const { events, forward } = forwarded();
+
+  forward('a', { type: 'welcome', sessionId: 's1', state: READY_STATE });
+  forward('a', { type: 'history', epochs: [epochStats(0, [1e-3, 1e-1])], done: true });
+
+  const epochs = events.filter((event) => event.type === 'layerscope:epoch');
+  assert.deepEqual(epochs.map((event) => event.epoch), [0]);
+});
+
+test('forwarder skips repeated state and history', () => {
+  const { events, forward } = forwarded();
+  const history = { type: 'history', epochs: [epochStats(0, [1]), epochStats(1, [1])], done: true };
+
+  forward('a', { type: 'welcome', sessionId: 's1', state: READY_STATE });
+  forward('a', { type: 'state', state: READY_STATE });
+  forward('a', history);
+  forward('a', { type: 'welcome', sessionId: 's1', state: READY_STATE });
+  forward('a', history);
+
+  assert.equal(events.filter((event) => event.type === 'layerscope:state').length, 1);
+  assert.deepEqual(events.filter((event) => event.type === 'layerscope:epoch').map((event) => event.epoch), [0, 1]);
+});
+
+test('forwarder restarts epochs for new session', () => {
+  const { events, forward } = forwarded();
+
+  forward('a', { type: 'welcome', sessionId: 's1', state: READY_STATE });
+  forward('a', { type: 'epoch', stats: epochStats(2, [1]) });
+  forward('a', { type: 'welcome', sessionId: 's2', state: READY_STATE });
+  forward('a', { type: 'history', epochs: [epochStats(0, [1])], done: true });
+
+  assert.deepEqual(events.filter((event) => event.type === 'layerscope:epoch').map((event) => event.epoch), [2, 0]);
+});
+
+test('forwarder ignores run B', () => {
+  const { events, forward } = forwarded();
+
+  forward('b', { type: 'epoch', stats: epochStats(1, [1]) });
+
+  assert.deepEqual(events, []);
 });

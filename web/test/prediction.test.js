@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boundaryCells, boundaryProblem, classColor, dataToCanvas, decodePixels, sampleCaption } from '../js/prediction.js';
+import { boundaryCells, boundaryProblem, classColor, dataToCanvas, decodePixels, sampleCaption, sampleTitle, sampleZoom } from '../js/prediction.js';
 
 const BOUNDARY = {
   xMin: -1, xMax: 1, yMin: -2, yMax: 2, columns: 2, rows: 2, classCount: 2,
@@ -46,6 +46,18 @@ test('pixels decode from base64', () => {
 test('sample captions mark mistakes', () => {
   assert.equal(sampleCaption(3, 3), '3 ✓');
   assert.equal(sampleCaption(1, 7, ['zero', 'one']), 'one, predicted 7 ✗');
+});
+
+test('sample titles give the probability when sent', () => {
+  assert.equal(sampleTitle(1, 7, 0.4419, ['zero', 'one']), 'true class one, predicted 7 with probability 0.442');
+  assert.equal(sampleTitle(3, 3, undefined), 'true class 3, predicted 3');
+  assert.equal(sampleTitle(3, 3, NaN), 'true class 3, predicted 3');
+});
+
+test('sample zoom gives digits and MNIST a similar size', () => {
+  assert.equal(sampleZoom(8), 7);
+  assert.equal(sampleZoom(28), 2);
+  assert.equal(sampleZoom(200), 1);
 });
 
 test('cells tile the canvas without overlap', () => {

@@ -108,6 +108,18 @@ test('prediction frame with boundary and samples', () => {
   assert.deepEqual(message.samples.pixels, ['AAAAAA==']);
 });
 
+test('image prediction frame keeps confidence', () => {
+  const frame = {
+    type: 'prediction', epoch: 5, step: 220,
+    samples: { imageShape: [8, 8], pixels: ['AAAAAA=='], label: [0], predicted: [0], confidence: ['NaN'] },
+    classNames: ['0', '1'],
+  };
+  const message = parseServerMessage(JSON.stringify(frame));
+  assert.equal(message.boundary, null);
+  assert.deepEqual(message.samples.imageShape, [8, 8]);
+  assert.ok(Number.isNaN(message.samples.confidence[0]));
+});
+
 test('prediction frame with bad pixels rejected', () => {
   const frame = { type: 'prediction', epoch: 2, step: 50, samples: { imageShape: [2, 2], pixels: [7], label: [3], predicted: [3] } };
   assert.throws(() => parseServerMessage(JSON.stringify(frame)), (e) => e.path === 'prediction.samples.pixels[0]');

@@ -3,42 +3,7 @@ import assert from 'node:assert/strict';
 import { connectRun } from '../js/socket.js';
 import { emptyRun } from '../js/runState.js';
 import { createStore } from '../js/store.js';
-
-// A stand-in for the browser's WebSocket that records what the page sends and lets the test open,
-// feed and close it.
-class FakeSocket {
-  static OPEN = 1;
-  static instances = [];
-
-  constructor(url) {
-    this.url = url;
-    this.sent = [];
-    this.readyState = 0;
-    FakeSocket.instances.push(this);
-  }
-
-  send(text) {
-    this.sent.push(text);
-  }
-
-  close() {
-    this.readyState = 3;
-  }
-
-  open() {
-    this.readyState = FakeSocket.OPEN;
-    this.onopen();
-  }
-
-  receive(message) {
-    this.onmessage({ data: JSON.stringify(message) });
-  }
-
-  drop(code) {
-    this.readyState = 3;
-    this.onclose({ code });
-  }
-}
+import { FakeSocket } from './fakeSocket.js';
 
 const READY = { status: 'ready', epoch: 0, step: 0, learningRate: 0.1, epochsPerSecond: 5 };
 
@@ -126,4 +91,35 @@ test('send refuses while closed', (t) => {
   socket.open();
   assert.equal(JSON.parse(socket.sent[0]).ownerKey, null, 'viewers send no key');
   assert.equal(connection.send('{"type":"start"}'), true);
+});
+
+test('replaced socket leaves new run alone', (t) => {
+  const { store, connection: old, socket: oldSocket } = setUp();
+  oldSocket.open();
+  const running = { ...READY, status: 'running', epoch: 3 };
+  oldSocket.receive({ type: 'welcome', protocolVersion: 1, sessionId: 's1', role: 'owner', config: {}, state: running, viewerCount: 0 });
+
+  old.close();
+  store.update((state) => { state.runs.a = emptyRun('s2', 'key2'); });
+  const fresh = connectRun(store, 'a');
+  t.after(() => fresh.close());
+  FakeSocket.instances[1].open();
+  oldSocket.receive({ type: 'state', state: { ...running, status: 'paused' } });
+  oldSocket.drop(1000);
+
+  const run = store.get().runs.a;
+  assert.equal(run.sessionId, 's2');
+  assert.equal(run.state, null, 'a late frame of the old session changed the new run');
+  assert.equal(run.connection.status, 'open', 'the old socket\'s close event changed the new run\'s badge');
+});
+
+test('close after detach does not throw', () => {
+  const { store, connection, socket } = setUp();
+  socket.open();
+
+  connection.close();
+  store.update((state) => { state.runs.a = null; });
+
+  assert.doesNotThrow(() => socket.drop(1000));
+  assert.equal(store.get().runs.a, null);
 });

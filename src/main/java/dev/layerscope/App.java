@@ -29,7 +29,8 @@ public final class App {
 
     /** Runs one command and returns the process exit status. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+        if (args.length > 0 && args[0].equals("help") || Arrays.asList(args).contains("--help")
+                || Arrays.asList(args).contains("-h")) {
             out.print(Help.TEXT);
             return 0;
         }

@@ -13,9 +13,9 @@ final class Help {
 
             run: train one configuration headless
               --preset NAME    a bundled configuration: deep-sigmoid-normal, deep-sigmoid-xavier,
-                               tanh-small-init, relu-he, dying-relu, exploding-init, selu-lecun,
-                               batchnorm-sigmoid, deep-relu-letters (files in presets/, a starting
-                               point for your own)
+                               deep-tanh-xavier, tanh-small-init, relu-he, dying-relu,
+                               exploding-init, selu-lecun, batchnorm-sigmoid, deep-relu-letters
+                               (files in presets/, a starting point for your own)
               --config FILE    a configuration JSON file (docs/configuration.md); give --preset or --config
               --epochs N       train N epochs instead of the configured number (1 to 10000)
               --seed S         use seed S (an integer) instead of the configured one
@@ -42,6 +42,7 @@ final class Help {
               Limits (a configuration over one is rejected with an error naming it):
               --max-parameters N           weights, biases and batch-norm parameters per network (1000000)
               --max-trainer-megabytes N    memory of one trainer as the engine estimates it, in MiB (256)
+              --max-total-trainer-megabytes N  memory of all trainers together, in MiB (half the JVM's -Xmx)
               --max-layers N               hidden layers per network (64)
               --max-width N                units per hidden layer (1024)
               --max-epochs N               training.epochs (2000)

@@ -22,4 +22,17 @@ class AppTest {
         assertTrue(text.contains("run [options]"), text);
         assertTrue(text.contains("serve"), text);
     }
+
+    @Test
+    void helpAfterCommandPrintsHelp() {
+        for (String command : new String[] {"run", "serve"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            int status = App.execute(new String[] {command, "--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    System.err);
+
+            assertEquals(0, status, command);
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("--preset NAME"), command);
+        }
+    }
 }

@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * The destination of the {@code run} command's JSON Lines: standard output, line by line, or a file that
  * appears only complete. File output goes to a temporary file in the target's folder, which
- * {@link #commit()} moves into place; closing without a commit deletes it.
+ * {@link #commit()} moves into place; closing without a commit deletes it. A target that exists and is
+ * not a regular file, such as {@code /dev/stdout} or a named pipe, is written to directly, because
+ * moving a file onto it would replace the device or pipe itself.
  */
 final class LineSink implements AutoCloseable {
 
@@ -29,11 +31,25 @@ final class LineSink implements AutoCloseable {
         this.writer = writer;
     }
 
+    /**
+     * Opens the output before training starts, so that a target that cannot be written fails at once.
+     *
+     * @throws IOException naming the target when it is a folder or its folder does not exist
+     */
     static LineSink open(Path target, PrintStream stdout) throws IOException {
         if (target == null) {
             return new LineSink(stdout, null, null, null);
         }
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a folder; give a file name");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            return new LineSink(null, target, null, Files.newBufferedWriter(target, StandardCharsets.UTF_8));
+        }
         Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("the folder " + folder + " does not exist; create it first");
+        }
         Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
         return new LineSink(null, target, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
     }
@@ -42,6 +58,10 @@ final class LineSink implements AutoCloseable {
         if (writer == null) {
             stdout.println(line);
             stdout.flush();
+            // PrintStream keeps write errors to itself; a full disk or a closed pipe must fail the run.
+            if (stdout.checkError()) {
+                throw new IOException("standard output could not be written");
+            }
         } else {
             writer.write(line);
             writer.write('\n');
@@ -54,6 +74,10 @@ final class LineSink implements AutoCloseable {
             return;
         }
         writer.close();
+        if (temporary == null) {
+            committed = true;
+            return;
+        }
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -66,7 +90,9 @@ final class LineSink implements AutoCloseable {
     public void close() throws IOException {
         if (writer != null && !committed) {
             writer.close();
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }

@@ -10,9 +10,12 @@ import dev.layerscope.stats.EpochStats;
 import dev.layerscope.training.DivergedException;
 import dev.layerscope.training.StepResult;
 import dev.layerscope.training.Trainer;
+import dev.layerscope.web.protocol.StatsJson;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -47,6 +50,9 @@ public final class RunCommand {
         } catch (IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return INVALID_INPUT;
+        } catch (CharacterCodingException e) {
+            err.println("run: could not read the configuration file: it is not valid UTF-8 text; save it as UTF-8");
+            return INVALID_INPUT;
         } catch (IOException e) {
             err.println("run: could not read the configuration file: " + e.getMessage());
             return INVALID_INPUT;
@@ -60,6 +66,10 @@ public final class RunCommand {
             return INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("run: invalid configuration: " + e.getMessage());
+            return INVALID_INPUT;
+        } catch (UncheckedIOException e) {
+            // A dataset folder (data.directory or LAYERSCOPE_DATASET_FOLDERS) without readable IDX files.
+            err.println("run: could not load dataset " + config.data().dataset() + ": " + e.getMessage());
             return INVALID_INPUT;
         }
         try (LineSink sink = LineSink.open(options.out(), out)) {

@@ -1,6 +1,7 @@
 package dev.layerscope.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Parsed options of the {@code run} command. Exactly one of {@code preset} and {@code configFile} is
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 record RunOptions(String preset, Path configFile, Integer epochs, Long seed, Path out) {
 
     static final String USAGE = "usage: run (--preset NAME | --config FILE) [--epochs N] [--seed S] [--out FILE]";
+
+    private static final List<String> OPTIONS = List.of("--preset", "--config", "--epochs", "--seed", "--out");
 
     /**
      * Parses the arguments after {@code run}.
@@ -24,7 +27,10 @@ record RunOptions(String preset, Path configFile, Integer epochs, Long seed, Pat
         Path out = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
-            if (i + 1 >= args.length) {
+            if (!OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
+            }
+            if (i + 1 >= args.length || args[i + 1].isEmpty()) {
                 throw new IllegalArgumentException(option + " needs a value; " + USAGE);
             }
             String value = args[i + 1];

@@ -40,7 +40,9 @@ public final class ServeCommand {
         try {
             server.start();
         } catch (RuntimeException e) {
-            err.println("serve: could not listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+            String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+            err.println("serve: could not listen on " + settings.host() + ":" + settings.port() + ": " + reason
+                    + ". If another program uses the port, choose another with --port N or LAYERSCOPE_PORT=N.");
             server.close();
             return START_FAILED;
         }

@@ -19,7 +19,8 @@ import java.util.Map;
 final class ServeOptions {
 
     static final List<String> NAMES = List.of("host", "port", "frame-ancestors", "training-threads", "default-speed",
-            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes", "max-layers", "max-width", "max-epochs",
+            "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes",
+            "max-total-trainer-megabytes", "max-layers", "max-width", "max-epochs",
             "max-samples", "max-histogram-bins", "max-unit-sample", "max-history-rows", "max-sessions", "max-viewers",
             "max-upload-bytes", "max-uploads", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
 
@@ -117,11 +118,14 @@ final class ServeOptions {
         int commandsPerSecond = (int) integer("commands-per-second", l.commandsPerSecond(), 1, 10_000);
         int maxSpeed = (int) integer("max-epochs-per-second", l.maxEpochsPerSecond(), 1, 10_000);
         int idleSeconds = (int) integer("idle-seconds", l.idleSeconds(), 1, 30 * 24 * 3600);
+        int maxTotalTrainerMegabytes = (int) integer("max-total-trainer-megabytes", l.maxTotalTrainerMegabytes(), 1,
+                Integer.MAX_VALUE);
         if (errors.size() > before) {
             return null;
         }
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
-                maxHistoryRows, maxSessions, maxViewers, maxUpload, maxUploads, maxMessage, commandsPerSecond, maxSpeed, idleSeconds);
+                maxHistoryRows, maxSessions, maxViewers, maxUpload, maxUploads, maxMessage, commandsPerSecond, maxSpeed, idleSeconds,
+                maxTotalTrainerMegabytes);
     }
 
     private long integer(String name, long fallback, long min, long max) {

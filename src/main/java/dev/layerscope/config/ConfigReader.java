@@ -18,6 +18,7 @@ import dev.layerscope.network.Loss;
 import dev.layerscope.network.WeightInit;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,8 @@ final class ConfigReader {
                     "a JSON object (" + e.getOriginalMessage() + ")"));
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(new FieldError("(document)", root == null ? "empty" : root.getNodeType().toString(),
+            boolean empty = root == null || root.isMissingNode();
+            throw new ConfigException(new FieldError("(document)", empty ? "empty" : root.getNodeType().toString(),
                     "a JSON object"));
         }
         return (ObjectNode) root;
@@ -94,13 +96,21 @@ final class ConfigReader {
                     "empty unless data.dataset is mnist or fashion-mnist");
             return "";
         }
-        if (!Files.isDirectory(Path.of(directory))) {
+        if (!isFolder(directory)) {
             fields.reject("data.directory", node.get("directory"),
                     "an existing folder with train-images-idx3-ubyte, train-labels-idx1-ubyte,"
                             + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)");
             return "";
         }
         return directory;
+    }
+
+    private static boolean isFolder(String directory) {
+        try {
+            return Files.isDirectory(Path.of(directory));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private NetworkConfig readNetwork(ObjectNode node) {

@@ -16,6 +16,7 @@ public final class Presets {
     private static final List<String> NAMES = List.of(
             "deep-sigmoid-normal",
             "deep-sigmoid-xavier",
+            "deep-tanh-xavier",
             "tanh-small-init",
             "relu-he",
             "dying-relu",

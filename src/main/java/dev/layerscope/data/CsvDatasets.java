@@ -45,6 +45,7 @@ public final class CsvDatasets {
     /** Splits {@code table} into stratified train and test sets and scales them. */
     static Dataset fromTable(DatasetDescription description, CsvTable table, Scaling scaling, double testFraction,
                              long seed) {
+        checkScalable(table, scaling);
         LabelledSamples samples = table.samples();
         boolean[] isTest = chooseTestRows(samples.labels(), table.classNames().size(), testFraction, seed);
         int testCount = 0;
@@ -59,6 +60,33 @@ public final class CsvDatasets {
         LabelledSamples train = select(samples, isTest, false);
         LabelledSamples test = select(samples, isTest, true);
         return LabelledSamples.toDataset(description, train, test, scaling, Double.NaN);
+    }
+
+    /**
+     * Rejects a column whose range overflows a double once scaled: with {@code unit-range} its
+     * maximum minus its minimum, with {@code standardize} that range squared (a bound on the
+     * variance). Such a column would turn into NaN or all zeros.
+     */
+    private static void checkScalable(CsvTable table, Scaling scaling) {
+        if (scaling == Scaling.NONE) {
+            return;
+        }
+        double[] features = table.samples().features();
+        int featureCount = table.samples().featureCount();
+        for (int column = 0; column < featureCount; column++) {
+            double minimum = Double.POSITIVE_INFINITY;
+            double maximum = Double.NEGATIVE_INFINITY;
+            for (int i = column; i < features.length; i += featureCount) {
+                minimum = Math.min(minimum, features[i]);
+                maximum = Math.max(maximum, features[i]);
+            }
+            double range = maximum - minimum;
+            if (!Double.isFinite(scaling == Scaling.STANDARDIZE ? range * range : range)) {
+                throw new CsvException(List.of(new CsvProblem(0, 0, "feature " + table.featureNames().get(column)
+                        + " spans " + minimum + " to " + maximum + ", too wide to scale with data.scaling "
+                        + scaling.jsonName() + "; divide the column by a constant or use data.scaling none")));
+            }
+        }
     }
 
     private static void checkTestFraction(double testFraction) {

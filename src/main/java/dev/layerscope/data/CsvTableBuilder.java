@@ -13,6 +13,8 @@ final class CsvTableBuilder {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+    /** Characters of a cell repeated in a problem message. */
+    static final int MAX_QUOTED_CHARS = 40;
 
     private final CsvParser parser;
     private final List<CsvRow> rows;
@@ -122,16 +124,16 @@ final class CsvTableBuilder {
             return 0;
         }
         if (NOT_FINITE.matcher(cell).matches()) {
-            parser.report(line, column, "value \"" + cell + "\" is not finite; expected a finite number");
+            parser.report(line, column, "value " + quote(cell) + " is not finite; expected a finite number");
             return 0;
         }
         if (!DECIMAL.matcher(cell).matches()) {
-            parser.report(line, column, "invalid number \"" + cell + "\"; expected a finite number such as 3, -0.5 or 1e-3");
+            parser.report(line, column, "invalid number " + quote(cell) + "; expected a finite number such as 3, -0.5 or 1e-3");
             return 0;
         }
         double value = Double.parseDouble(cell);
         if (Double.isInfinite(value)) {
-            parser.report(line, column, "value \"" + cell + "\" is too large for a double; expected a finite number");
+            parser.report(line, column, "value " + quote(cell) + " is too large for a double; expected a finite number");
         }
         return value;
     }
@@ -164,8 +166,8 @@ final class CsvTableBuilder {
         }
         int labelColumn = labelIndex + 1;
         if (counts.size() == 1) {
-            parser.report(0, labelColumn, "every row has the label \"" + labels[0]
-                    + "\"; at least 2 classes are needed");
+            parser.report(0, labelColumn, "every row has the label " + quote(labels[0])
+                    + "; at least 2 classes are needed");
             throw parser.exception();
         }
         if (counts.size() > parser.limits().maxClasses()) {
@@ -178,5 +180,13 @@ final class CsvTableBuilder {
         Comparator<String> byValue = Comparator.comparingDouble(Double::parseDouble);
         names.sort(numeric ? byValue.thenComparing(Comparator.naturalOrder()) : Comparator.naturalOrder());
         return names;
+    }
+
+    /** Quotes a cell for a problem message, shortened so that a huge cell does not make a huge message. */
+    static String quote(String cell) {
+        if (cell.length() <= MAX_QUOTED_CHARS) {
+            return "\"" + cell + "\"";
+        }
+        return "\"" + cell.substring(0, MAX_QUOTED_CHARS) + "...\" (" + cell.length() + " characters)";
     }
 }

@@ -30,14 +30,38 @@ import java.util.List;
  * @param commandsPerSecond    WebSocket messages per second and connection (bursts of twice as many pass)
  * @param maxEpochsPerSecond   the highest speed cap an owner may set (0 always means no cap)
  * @param idleSeconds          a session without connections or requests for this long is removed
+ * @param maxTotalTrainerMegabytes memory of every session's trainer together, as the engine estimates it,
+ *                             in MiB; by default half of the JVM's maximum heap ({@code -Xmx})
  */
 public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
                      int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxUploads, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
-                     int idleSeconds) {
+                     int idleSeconds, int maxTotalTrainerMegabytes) {
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 20, 64 * 1024, 10, 100, 1800);
+
+    /** Limits with {@code maxTotalTrainerMegabytes} at its default, half of the JVM's maximum heap. */
+    public Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
+                  int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
+                  long maxUploadBytes, int maxUploads, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
+                  int idleSeconds) {
+        this(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxHistogramBins,
+                maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes, maxUploads,
+                maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, defaultTotalTrainerMegabytes());
+    }
+
+    /** Returns half of the JVM's maximum heap in MiB, the default of {@code maxTotalTrainerMegabytes}. */
+    public static int defaultTotalTrainerMegabytes() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 / (1024 * 1024)));
+    }
+
+    /** Returns these limits with another {@code maxTotalTrainerMegabytes}. */
+    public Limits withMaxTotalTrainerMegabytes(int megabytes) {
+        return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
+                maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
+                maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, megabytes);
+    }
 
     public Limits {
         List<FieldError> errors = new ArrayList<>();
@@ -58,6 +82,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         requirePositive(errors, "commandsPerSecond", commandsPerSecond);
         requirePositive(errors, "maxEpochsPerSecond", maxEpochsPerSecond);
         requirePositive(errors, "idleSeconds", idleSeconds);
+        requirePositive(errors, "maxTotalTrainerMegabytes", maxTotalTrainerMegabytes);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

@@ -4,7 +4,10 @@ import dev.layerscope.data.Dataset;
 import dev.layerscope.data.Split;
 import dev.layerscope.training.Trainer;
 
-/** Computes a session's {@link Prediction} on the training thread, for datasets that have one. */
+/**
+ * Computes a session's {@link Prediction} on the training thread, for datasets that have one: a
+ * decision grid for two-feature classification sets, sample images for image sets.
+ */
 final class Predictions {
 
     /** Grid cells per side: 48 x 48 = 2,304 forward passes, a few milliseconds for the networks people watch. */
@@ -15,11 +18,24 @@ final class Predictions {
     private Predictions() {
     }
 
-    /** Returns the prediction, or null when the dataset is not a classification set with two features. */
+    /** Returns the prediction, or null when the dataset is neither a two-feature nor an image classification set. */
     static Prediction compute(Trainer trainer, Dataset dataset) {
-        if (dataset.featureCount() != 2 || !dataset.isClassification()) {
+        if (!dataset.isClassification()) {
             return null;
         }
+        if (dataset.featureCount() == 2) {
+            return new Prediction(trainer.epoch(), trainer.step(), trainer.decisionGrid(GRID_RESOLUTION),
+                    heldOutPoints(trainer, dataset), null, dataset.classNames());
+        }
+        if (dataset.imageShape().length == 2) {
+            Prediction.Samples samples = SampleImages.score(trainer, dataset);
+            return samples == null ? null
+                    : new Prediction(trainer.epoch(), trainer.step(), null, null, samples, dataset.classNames());
+        }
+        return null;
+    }
+
+    private static Prediction.Points heldOutPoints(Trainer trainer, Dataset dataset) {
         Split test = dataset.test();
         int points = Math.min(MAX_POINTS, test.sampleCount());
         double[] features = test.features();
@@ -32,11 +48,11 @@ final class Predictions {
             label[i] = test.labels()[i];
         }
         int[] predicted = argmax(trainer.predict(features, points), points, dataset.outputCount());
-        return new Prediction(trainer.epoch(), trainer.step(), trainer.decisionGrid(GRID_RESOLUTION), x, y, label,
-                predicted, dataset.classNames());
+        return new Prediction.Points(x, y, label, predicted);
     }
 
-    private static int[] argmax(double[] probabilities, int rows, int classes) {
+    /** Returns, per row of {@code rows x classes} probabilities, the class of the largest one (the first on ties). */
+    static int[] argmax(double[] probabilities, int rows, int classes) {
         int[] best = new int[rows];
         for (int row = 0; row < rows; row++) {
             for (int k = 1; k < classes; k++) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Every live session by id: creates them (on the training pool, since building a network and its
@@ -30,6 +31,9 @@ public final class SessionRegistry implements AutoCloseable {
     private final DatasetCache datasets;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger slotsTaken = new AtomicInteger();
+    private final TrainerBudget budget;
+    /** The bytes each live session has reserved in {@link #budget}, by session id. */
+    private final Map<String, Long> trainerBytes = new ConcurrentHashMap<>();
 
     public SessionRegistry(Limits limits, TrainingPool pool, double defaultEpochsPerSecond) {
         this.limits = limits;
@@ -37,6 +41,7 @@ public final class SessionRegistry implements AutoCloseable {
         this.defaultEpochsPerSecond = defaultEpochsPerSecond;
         this.uploads = new UploadStore(limits);
         this.datasets = new DatasetCache(uploads);
+        this.budget = new TrainerBudget(limits.maxTotalTrainerMegabytes());
         long sweepMillis = Math.max(100, Math.min(30_000, limits.idleSeconds() * 1000L / 4));
         pool.scheduleAtFixedRate(this::expireIdle, sweepMillis);
     }
@@ -69,7 +74,7 @@ public final class SessionRegistry implements AutoCloseable {
             Dataset dataset = datasets.load(config);
             ConfigLimits.checkWithDataset(config, dataset, limits);
             return dataset;
-        }, pool.executor());
+        }, pool.buildExecutor());
     }
 
     /**
@@ -80,14 +85,15 @@ public final class SessionRegistry implements AutoCloseable {
     public CompletableFuture<Session> create(RunConfig config) {
         ConfigLimits.check(config, limits);
         reserveSlot();
-        CompletableFuture<Session> created = loadDataset(config).thenApplyAsync(dataset -> {
-            Trainer trainer = Trainers.build(config, dataset);
-            EpochStats initial = trainer.initialStats();
-            SessionState state = new SessionState(Status.READY, initial.epoch(), initial.step(),
-                    initial.learningRate(), defaultEpochsPerSecond, null);
-            return register(new Session(Ids.next(), Ids.next(), null, config, dataset, trainer, state,
-                    List.of(initial), Predictions.compute(trainer, dataset), pool));
-        }, pool.executor());
+        CompletableFuture<Session> created = loadDataset(config).thenApplyAsync(dataset -> withBudget(
+                Trainer.estimateMemoryBytes(config, dataset), () -> {
+                    Trainer trainer = Trainers.build(config, dataset);
+                    EpochStats initial = trainer.initialStats();
+                    SessionState state = new SessionState(Status.READY, initial.epoch(), initial.step(),
+                            initial.learningRate(), defaultEpochsPerSecond, null);
+                    return new Session(Ids.next(), Ids.next(), null, config, dataset, trainer, state,
+                            List.of(initial), Predictions.compute(trainer, dataset), pool);
+                }), pool.buildExecutor());
         return releaseSlotOnFailure(created);
     }
 
@@ -99,16 +105,54 @@ public final class SessionRegistry implements AutoCloseable {
                     "status", "diverged", "ready, running, paused or finished");
         }
         reserveSlot();
-        CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> {
-            Trainer trainer = Trainers.restore(copy.config(), copy.dataset(), copy.trainerState());
-            Status status = copy.state().epoch() == 0 && copy.state().step() == 0 ? Status.READY
-                    : trainer.finished() ? Status.FINISHED : Status.PAUSED;
-            SessionState state = new SessionState(status, trainer.epoch(), trainer.step(),
-                    copy.state().learningRate(), copy.state().epochsPerSecond(), null);
-            return register(new Session(Ids.next(), Ids.next(), copy.sourceId(), copy.config(), copy.dataset(),
-                    trainer, state, copy.history(), Predictions.compute(trainer, copy.dataset()), pool));
-        }, pool.executor());
+        CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> withBudget(
+                Trainer.estimateMemoryBytes(copy.config(), copy.dataset()), () -> {
+                    Trainer trainer = Trainers.restore(copy.config(), copy.dataset(), copy.trainerState());
+                    Status status = copy.state().epoch() == 0 && copy.state().step() == 0 ? Status.READY
+                            : trainer.finished() ? Status.FINISHED : Status.PAUSED;
+                    SessionState state = new SessionState(status, trainer.epoch(), trainer.step(),
+                            copy.state().learningRate(), copy.state().epochsPerSecond(), null);
+                    return new Session(Ids.next(), Ids.next(), copy.sourceId(), copy.config(), copy.dataset(),
+                            trainer, state, copy.history(), Predictions.compute(trainer, copy.dataset()), pool);
+                }), pool.buildExecutor());
         return releaseSlotOnFailure(forked);
+    }
+
+    /**
+     * Checks {@code config} against the limits and the memory left for trainers, then rebuilds
+     * {@code session} with it. The future fails with {@link ConfigException} when a limit is exceeded.
+     */
+    public CompletableFuture<Void> applyConfig(Session session, RunConfig config) {
+        return loadDataset(config).thenCompose(dataset -> {
+            long bytes = Trainer.estimateMemoryBytes(config, dataset);
+            budget.reserve(bytes);
+            return session.applyConfig(config, dataset).whenComplete((ignored, failure) -> {
+                if (failure != null || session.isClosed()) {
+                    budget.release(bytes);
+                } else {
+                    Long previous = trainerBytes.put(session.id(), bytes);
+                    budget.release(previous == null ? 0 : previous);
+                }
+            });
+        });
+    }
+
+    /** Returns the trainer memory that live sessions have reserved, as the engine estimates it. */
+    public long reservedTrainerBytes() {
+        return budget.reservedBytes();
+    }
+
+    /** Reserves {@code bytes} of the trainer budget, builds the session and registers it; a failed build releases them. */
+    private Session withBudget(long bytes, Supplier<Session> build) {
+        budget.reserve(bytes);
+        try {
+            Session session = build.get();
+            trainerBytes.put(session.id(), bytes);
+            return register(session);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            budget.release(bytes);
+            throw e;
+        }
     }
 
     /** Closes and removes every session unused for longer than the idle limit. */
@@ -131,6 +175,8 @@ public final class SessionRegistry implements AutoCloseable {
     private void remove(Session session, String reason) {
         if (sessions.remove(session.id(), session)) {
             slotsTaken.decrementAndGet();
+            Long bytes = trainerBytes.remove(session.id());
+            budget.release(bytes == null ? 0 : bytes);
             session.close(reason);
             LOG.info("session {} closed: {}", session.id(), reason);
         }

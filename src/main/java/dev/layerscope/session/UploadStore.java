@@ -3,6 +3,7 @@ package dev.layerscope.session;
 import dev.layerscope.config.ConfigException;
 import dev.layerscope.config.FieldError;
 import dev.layerscope.data.CsvDatasets;
+import dev.layerscope.data.CsvException;
 import dev.layerscope.data.CsvLimits;
 import dev.layerscope.data.CsvOptions;
 import dev.layerscope.data.DataSpec;
@@ -26,6 +27,11 @@ public final class UploadStore {
     public static final String PREFIX = "upload-";
     /** Test fraction used only to validate a file on arrival; sessions use their configuration's. */
     private static final double CHECK_TEST_FRACTION = 0.2;
+    /**
+     * Scaling used only to validate a file on arrival. None, because a column too wide to rescale
+     * is still usable without scaling; a configuration that rescales it is rejected instead.
+     */
+    private static final Scaling CHECK_SCALING = Scaling.NONE;
 
     /** The summary of an accepted file returned to the uploader. */
     public record UploadInfo(String dataset, String fileName, int features, List<String> classNames, int rows) {
@@ -59,7 +65,7 @@ public final class UploadStore {
      * @throws dev.layerscope.data.CsvException listing every problem of the file
      */
     public UploadInfo add(String fileName, byte[] bytes, CsvOptions options) {
-        Dataset checked = CsvDatasets.fromUpload(fileName, bytes, options, csvLimits, Scaling.UNIT_RANGE,
+        Dataset checked = CsvDatasets.fromUpload(fileName, bytes, options, csvLimits, CHECK_SCALING,
                 CHECK_TEST_FRACTION, 0);
         String name = PREFIX + Ids.next();
         synchronized (this) {
@@ -80,6 +86,15 @@ public final class UploadStore {
                     "a dataset name from /api/meta, or the name POST /api/datasets returned for an upload the"
                             + " server still keeps (it keeps the most recent ones); upload the file again"));
         }
-        return CsvDatasets.fromUpload(upload.fileName(), upload.bytes(), upload.options(), csvLimits, spec, seed);
+        try {
+            return CsvDatasets.fromUpload(upload.fileName(), upload.bytes(), upload.options(), csvLimits, spec, seed);
+        } catch (CsvException e) {
+            // The file was valid on arrival, so the problem is this configuration's split or scaling.
+            List<FieldError> errors = e.problems().stream()
+                    .map(problem -> new FieldError("data.dataset", spec.dataset(),
+                            "a split and scaling this file allows: " + problem.describe()))
+                    .toList();
+            throw new ConfigException(errors);
+        }
     }
 }

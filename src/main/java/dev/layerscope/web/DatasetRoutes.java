@@ -31,10 +31,6 @@ final class DatasetRoutes {
     }
 
     void upload(Context ctx) {
-        long max = registry.limits().maxUploadBytes();
-        if (ctx.contentLength() > max) {
-            throw tooLarge(ctx.contentLength(), max);
-        }
         String contentType = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("text/csv") && !contentType.startsWith("text/plain")) {
             throw new HttpException(415, HttpError.of("the body must be a CSV file", "Content-Type",
@@ -42,10 +38,7 @@ final class DatasetRoutes {
         }
         String fileName = fileName(ctx.queryParam("name"));
         CsvOptions options = options(ctx.queryParam("labelColumn"), ctx.queryParam("header"));
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > max) {
-            throw tooLarge(bytes.length, max);
-        }
+        byte[] bytes = RequestBodies.read(ctx, registry.limits().maxUploadBytes(), "maxUploadBytes");
         CompletableFuture<UploadStore.UploadInfo> added = CompletableFuture.supplyAsync(
                 () -> registry.uploads().add(fileName, bytes, options), work);
         ctx.future(() -> added.handle((info, failure) -> {
@@ -106,10 +99,5 @@ final class DatasetRoutes {
             }
         }
         return new CsvOptions(column, headerOption);
-    }
-
-    private static HttpException tooLarge(long length, long max) {
-        return new HttpException(413, HttpError.of("the file is larger than " + max + " bytes", "body",
-                length + " bytes", "up to " + max + " bytes (server limit maxUploadBytes)"));
     }
 }

@@ -3,8 +3,10 @@ package dev.layerscope.web;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.LayerStats;
 import dev.layerscope.stats.Summary;
-import dev.layerscope.web.protocol.Json;
+import dev.layerscope.web.protocol.StatsJson;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /** A session's history as JSON Lines (one complete {@code EpochStats} a line) or CSV (one row per layer and entry). */
@@ -19,22 +21,30 @@ final class HistoryExport {
     private HistoryExport() {
     }
 
-    static String jsonLines(List<EpochStats> history) {
-        StringBuilder out = new StringBuilder();
+    /**
+     * Writes one line per entry in the same form as the headless {@code run} command (non-finite numbers
+     * as null), so files from both can be read together. Exports are streamed because a history near maxHistoryRows is over
+     * 100 MB of JSON (106 MB for 2,001 snapshots of 65 layers), too much to build for each request.
+     */
+    static void writeJsonLines(List<EpochStats> history, Writer out) throws IOException {
         for (EpochStats stats : history) {
-            out.append(Json.write(stats)).append('\n');
+            out.write(StatsJson.toLine(stats));
+            out.write('\n');
         }
-        return out.toString();
     }
 
-    static String csv(List<EpochStats> history) {
-        StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+    /** Writes the header and one row per layer and entry, streamed like {@link #writeJsonLines}. */
+    static void writeCsv(List<EpochStats> history, Writer out) throws IOException {
+        out.write(String.join(",", CSV_COLUMNS));
+        out.write('\n');
+        StringBuilder row = new StringBuilder();
         for (EpochStats stats : history) {
             for (LayerStats layer : stats.layers()) {
-                appendRow(out, stats, layer);
+                row.setLength(0);
+                appendRow(row, stats, layer);
+                out.append(row);
             }
         }
-        return out.toString();
     }
 
     private static void appendRow(StringBuilder out, EpochStats stats, LayerStats layer) {

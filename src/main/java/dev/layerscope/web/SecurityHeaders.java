@@ -2,6 +2,9 @@ package dev.layerscope.web;
 
 import io.javalin.http.Context;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Headers on every HTTP response. The Content-Security-Policy lets the page load only its own
  * scripts, styles and images and open WebSockets only to this server; {@code frame-ancestors}
@@ -18,10 +21,17 @@ final class SecurityHeaders {
     }
 
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", contentSecurityPolicy);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        all().forEach(ctx::header);
+    }
+
+    /** Returns every header name with its value, in a fixed order. */
+    Map<String, String> all() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", contentSecurityPolicy);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        return headers;
     }
 
     String contentSecurityPolicy() {

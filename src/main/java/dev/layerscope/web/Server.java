@@ -50,7 +50,7 @@ public final class Server implements AutoCloseable {
                 TimeUnit.SECONDS);
         SessionRoutes sessions = new SessionRoutes(registry);
         MetaRoutes meta = new MetaRoutes(registry, BuildInfo.load());
-        DatasetRoutes datasets = new DatasetRoutes(registry, pool.executor());
+        DatasetRoutes datasets = new DatasetRoutes(registry, pool.buildExecutor());
         this.app = Javalin.create(config -> configure(config, new Routes(sessions, meta, datasets, sockets)));
     }
 
@@ -67,6 +67,8 @@ public final class Server implements AutoCloseable {
             files.directory = "/web";
             files.location = Location.CLASSPATH;
         });
+        SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(headers)));
         config.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);

@@ -8,7 +8,13 @@ import dev.layerscope.session.SessionRegistry;
 import dev.layerscope.session.SessionState;
 import dev.layerscope.web.protocol.Json;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /** HTTP endpoints of sessions: create, describe, fork and export. */
 final class SessionRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
 
     /** Time a fork waits for the source session to reach the end of its current step. */
     private static final long FORK_TIMEOUT_SECONDS = 30;
@@ -53,7 +61,8 @@ final class SessionRoutes {
 
     void fork(Context ctx) {
         Session source = find(ctx);
-        String body = ctx.body();
+        String body = new String(RequestBodies.read(ctx, registry.limits().maxMessageBytes(), "maxMessageBytes"),
+                StandardCharsets.UTF_8);
         if (!body.isBlank() && !body.strip().equals("{}")) {
             throw new HttpException(400, HttpError.of("fork takes no options; send no body or {}", "body",
                     shorten(body), "empty or {}"));
@@ -66,14 +75,31 @@ final class SessionRoutes {
         Session session = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"layerscope-" + session.id() + ".jsonl\"");
         ctx.contentType("application/x-ndjson");
-        ctx.result(HistoryExport.jsonLines(session.history()));
+        stream(ctx, session, out -> HistoryExport.writeJsonLines(session.history(), out));
     }
 
     void historyCsv(Context ctx) {
         Session session = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"layerscope-" + session.id() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.result(HistoryExport.csv(session.history()));
+        stream(ctx, session, out -> HistoryExport.writeCsv(session.history(), out));
+    }
+
+    /** The body of an export, written to the response as it is produced. */
+    @FunctionalInterface
+    private interface ExportBody {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void stream(Context ctx, Session session, ExportBody body) {
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            // The response is under way, so no error status can follow; the client stopped reading.
+            LOG.info("session {}: export {} stopped: {}", session.id(), ctx.path(), e.toString());
+        }
     }
 
     private void respondCreated(Context ctx, CompletableFuture<Session> future) {
@@ -96,23 +122,17 @@ final class SessionRoutes {
     }
 
     /**
-     * Returns the request body after checking its size, its content type and that it is JSON, so
+     * Returns the request body after checking its content type, its size and that it is JSON, so
      * that a configuration error is about the configuration and nothing else.
      */
     private String jsonBody(Context ctx) {
-        int max = registry.limits().maxMessageBytes();
-        if (ctx.contentLength() > max) {
-            throw tooLarge(ctx.contentLength(), max);
-        }
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new HttpException(415, HttpError.of("the body must be JSON", "Content-Type",
                     String.valueOf(contentType), "application/json"));
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > max) {
-            throw tooLarge(body.length, max);
-        }
+        byte[] body = RequestBodies.read(ctx, registry.limits().maxMessageBytes(), "maxMessageBytes");
         String text = new String(body, StandardCharsets.UTF_8);
         try {
             JsonNode tree = Json.MAPPER.readTree(text);
@@ -125,11 +145,6 @@ final class SessionRoutes {
                     shorten(text), "a configuration object (docs/configuration.md)"));
         }
         return text;
-    }
-
-    private static HttpException tooLarge(long length, int max) {
-        return new HttpException(413, HttpError.of("the body is larger than " + max + " bytes", "body",
-                length + " bytes", "up to " + max + " bytes (server limit maxMessageBytes)"));
     }
 
     static String shorten(String text) {

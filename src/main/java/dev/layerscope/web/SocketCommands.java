@@ -56,9 +56,7 @@ final class SocketCommands {
             session.setSpeed(setSpeed.epochsPerSecond(), registry.limits().maxEpochsPerSecond());
         } else if (message instanceof ClientMessage.ApplyConfig applyConfig) {
             RunConfig config = Configurations.parse(applyConfig.configJson());
-            CompletableFuture<Void> applied = registry.loadDataset(config)
-                    .thenCompose(dataset -> session.applyConfig(config, dataset));
-            reportFailure(session, "applyConfig", applied, reply);
+            reportFailure(session, "applyConfig", registry.applyConfig(session, config), reply);
         } else {
             throw new IllegalArgumentException("not an owner command: " + message);
         }
@@ -92,6 +90,6 @@ final class SocketCommands {
         var first = e.errors().get(0);
         return Json.write(new ServerMessage.Error(ErrorCode.INVALID_CONFIG, command,
                 "invalid configuration: " + e.errors().size() + (e.errors().size() == 1 ? " field" : " fields"),
-                first.field(), first.value(), first.allowed(), e.errors()));
+                first.field(), first.value(), first.allowed(), HttpError.listed(e.errors())));
     }
 }

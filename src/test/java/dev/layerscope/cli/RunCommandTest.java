@@ -8,16 +8,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunCommandTest {
 
@@ -134,5 +139,80 @@ class RunCommandTest {
 
         assertEquals(RunCommand.WRITE_FAILED, status);
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void outputFolderProblemsFailBeforeTraining() throws IOException {
+        Path missingFolder = folder.resolve("no-such-folder").resolve("out.jsonl");
+
+        int missing = run("--preset", "relu-he", "--epochs", "1", "--out", missingFolder.toString());
+        int isFolder = run("--preset", "relu-he", "--epochs", "1", "--out", folder.toString());
+
+        assertEquals(RunCommand.WRITE_FAILED, missing);
+        assertEquals(RunCommand.WRITE_FAILED, isFolder);
+        assertTrue(Files.isDirectory(folder));
+        assertEquals(2, errorLines().size(), "no progress lines, one error each: " + errorLines());
+        assertTrue(errorLines().get(0).contains("does not exist"), errorLines().get(0));
+        assertTrue(errorLines().get(1).contains("is a folder"), errorLines().get(1));
+    }
+
+    @Test
+    void fullStandardOutputFails() {
+        PrintStream full = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        }, true, StandardCharsets.UTF_8);
+
+        int status = RunCommand.execute(new String[] {"--preset", "relu-he", "--epochs", "1"}, full,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+        assertEquals(RunCommand.WRITE_FAILED, status);
+        assertTrue(errorLines().get(errorLines().size() - 1).contains("standard output"), errorLines().toString());
+    }
+
+    @Test
+    void inputProblemsGetOneLineEach() throws IOException {
+        Path empty = Files.writeString(folder.resolve("empty.json"), "");
+        Path latin1 = Files.write(folder.resolve("latin1.json"), new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':',
+                '"', (byte) 0xE9, '"', '}'});
+        Path noImages = Files.writeString(folder.resolve("folder.json"),
+                "{\"data\": {\"dataset\": \"mnist\", \"directory\": \"" + folder.toString().replace("\\", "/") + "\"}}");
+
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", empty.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", latin1.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", noImages.toString(), "--epochs", "1"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--preset", "relu-he", "--verbose"));
+        assertEquals(RunCommand.INVALID_INPUT, run("--preset", "relu-he", "--out", ""));
+
+        List<String> lines = errorLines();
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("(document): invalid value empty"), lines.get(0));
+        assertTrue(lines.get(1).contains("not valid UTF-8"), lines.get(1));
+        assertTrue(lines.get(2).contains("could not load dataset mnist"), lines.get(2));
+        assertTrue(lines.get(3).contains("unknown option --verbose"), lines.get(3));
+        assertTrue(lines.get(4).contains("--out needs a value"), lines.get(4));
+    }
+
+    @Test
+    void namedPipeOutputIsWrittenNotReplaced() throws Exception {
+        Path pipe = folder.resolve("stats.pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllLines(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        int status = run("--preset", "relu-he", "--epochs", "1", "--out", pipe.toString());
+
+        assertEquals(0, status, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(2, read.get(30, TimeUnit.SECONDS).size(), "initialization and one epoch");
+        assertFalse(Files.isRegularFile(pipe), "the pipe must not be replaced by a file");
+        assertEquals(List.of("stats.pipe"), filesInFolder());
     }
 }

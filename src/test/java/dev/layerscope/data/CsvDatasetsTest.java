@@ -83,6 +83,25 @@ class CsvDatasetsTest {
     }
 
     @Test
+    void columnTooWideToScaleIsReported() {
+        StringBuilder csv = new StringBuilder("wide,narrow,level\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(i % 2 == 0 ? "-1e308" : "1e308").append(',').append(i).append(',').append(i < 5 ? "low" : "high")
+                    .append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        CsvException unitRange = assertThrows(CsvException.class, () -> upload(bytes, Scaling.UNIT_RANGE, 0.2, 1));
+        CsvException standardize = assertThrows(CsvException.class, () -> upload(bytes, Scaling.STANDARDIZE, 0.2, 1));
+        Dataset unscaled = upload(bytes, Scaling.NONE, 0.2, 1);
+
+        assertEquals("feature wide spans -1.0E308 to 1.0E308, too wide to scale with data.scaling unit-range;"
+                + " divide the column by a constant or use data.scaling none", unitRange.problems().get(0).describe());
+        assertEquals(1, standardize.problems().size());
+        assertEquals(8, unscaled.train().sampleCount());
+    }
+
+    @Test
     void tooFewRowsForTestFractionIsReported() {
         byte[] fourRows = "1,a\n2,a\n3,b\n4,b\n".getBytes(StandardCharsets.UTF_8);
 

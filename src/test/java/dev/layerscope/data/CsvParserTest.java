@@ -78,6 +78,22 @@ class CsvParserTest {
     }
 
     @Test
+    void longCellIsShortenedInProblems() {
+        CsvLimits roomy = new CsvLimits(100_000, 6, 4, 3);
+        String text = "a,label\n" + "x".repeat(50_000) + ",1\n2,2\n" + "y".repeat(30_000) + ",1\n";
+
+        CsvException error = assertThrows(CsvException.class,
+                () -> CsvParser.parse(text.getBytes(StandardCharsets.UTF_8), CsvOptions.DEFAULT, roomy));
+
+        List<String> problems = error.problems().stream().map(CsvProblem::describe).toList();
+        assertEquals(List.of(
+                "row 2, column 1: invalid number \"" + "x".repeat(40) + "...\" (50000 characters);"
+                        + " expected a finite number such as 3, -0.5 or 1e-3",
+                "row 4, column 1: invalid number \"" + "y".repeat(40) + "...\" (30000 characters);"
+                        + " expected a finite number such as 3, -0.5 or 1e-3"), problems);
+    }
+
+    @Test
     void invalidUtf8IsRejected() {
         byte[] latin1 = "1,2,caf\u00e9\n3,4,b\n".getBytes(StandardCharsets.ISO_8859_1);
 

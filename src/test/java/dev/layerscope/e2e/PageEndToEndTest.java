@@ -1,5 +1,9 @@
 package dev.layerscope.e2e;
 
+import dev.layerscope.data.DataSpec;
+import dev.layerscope.data.Dataset;
+import dev.layerscope.data.Datasets;
+import dev.layerscope.data.Scaling;
 import dev.layerscope.session.Limits;
 import dev.layerscope.web.Server;
 import dev.layerscope.web.ServerSettings;
@@ -21,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The page in a real headless Chromium against a real server on a free port: a lesson run from
- * the builder, the same run watched from a second browser, and the embeddable view inside an
- * iframe driven by postMessage. Screenshots of each step go to target/screenshots/.
+ * the builder, the same run watched from a second browser, the sample images of an image dataset,
+ * and the embeddable view inside an iframe driven by postMessage. Screenshots of each step go to
+ * target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
@@ -35,6 +40,8 @@ class PageEndToEndTest {
     private static final int POINTS_PER_LAYER = EPOCHS + 1;
     private static final double MIN_INKED_SHARE = 0.01;
     private static final long MIN_COLOURS = 10;
+    // A plot squeezed below this height by its legend cannot be read.
+    private static final double MIN_PLOT_PIXELS = 150;
 
     private Server server;
     private String base;
@@ -99,6 +106,10 @@ class PageEndToEndTest {
             assertEquals("watching (read-only)", viewer.driver.findElement(By.id("role")).getText());
             assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
             assertTrue(viewer.driver.findElement(By.id("fork")).isDisplayed(), "viewers can fork");
+            @SuppressWarnings("unchecked")
+            List<String> editable = (List<String>) viewer.script(
+                    "return [...document.querySelectorAll('.sidebar input, .sidebar select')].filter((c) => !c.matches(':disabled')).map((c) => c.id || c.name);");
+            assertEquals(List.of(), editable, "a viewer's builder is read-only");
             assertCanvasDrawn(viewer, "network-a");
 
             viewer.driver.findElement(By.id("fork")).click();
@@ -130,6 +141,8 @@ class PageEndToEndTest {
             browser.screenshot("06-invalid-settings");
             assertTrue(rateError.contains("\"fast\""), "the error names the value: " + rateError);
             assertEquals("true", rate.getAttribute("aria-invalid"));
+            assertTrue(depthError.getText().contains("an integer from 1 to 64"),
+                    "both errors are shown together, the depth range included: " + depthError.getText());
         }
     }
 
@@ -137,7 +150,8 @@ class PageEndToEndTest {
     void learningRateChangesWithoutReset() throws IOException {
         try (Browser browser = new Browser(1200, 900)) {
             browser.driver.get(base + "/?depth=2&width=8&epochs=200");
-            browser.await(20, "the builder", d -> d.findElement(By.id("start")));
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
             browser.driver.findElement(By.id("start")).click();
             browser.await(30, "two epochs", d -> minPoints(browser) >= 3);
             String sessionId = (String) browser.script("return new URLSearchParams(location.search).get('session');");
@@ -160,6 +174,62 @@ class PageEndToEndTest {
             browser.script("document.getElementById('chart-prediction').scrollIntoView();");
             browser.screenshot("08-decision-boundary");
             assertCanvasDrawn(browser, "chart-prediction-canvas");
+
+            browser.driver.findElement(By.cssSelector("[data-lesson='vanishing']")).click();
+            browser.driver.findElement(By.id("load-lesson")).click();
+            browser.await(20, "the old run cleared", d -> d.findElement(By.id("run-status")).getText().startsWith("Choose a lesson"));
+            browser.script("window.scrollTo(0, 0);");
+            browser.screenshot("09-lesson-loaded-after-run");
+            assertEquals(List.of(), pointCounts(browser), "the old run's lines are gone from the gradient chart");
+            assertEquals("", browser.driver.findElement(By.id("gradient-ratio")).getText(), "the old run's ratio is gone");
+            assertEquals("weightGradientNorm",
+                    browser.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value"),
+                    "the lesson's quantity is selected on load");
+            assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
+        }
+    }
+
+    @Test
+    void imageDatasetShowsSampleGrid() throws IOException {
+        Dataset stored = Datasets.load(DataSpec.of("digits").withScaling(Scaling.NONE), 7);
+        int firstZero = IntStream.range(0, stored.test().sampleCount())
+                .filter(i -> stored.test().labels()[i] == 0).findFirst().orElseThrow();
+        try (Browser browser = new Browser(1200, 900)) {
+            browser.driver.get(base + "/?seed=7&dataset=digits&scaling=standardize&depth=2&width=32&opt=adam&lr=0.01&epochs=5");
+            // The builder appears once the page has booted and wired its buttons; Start exists before that.
+            browser.await(20, "the builder", d -> d.findElement(By.id("f-network-depth")));
+            browser.driver.findElement(By.id("start")).click();
+            WebElement card = browser.await(30, "the predictions card", d -> {
+                WebElement element = d.findElement(By.id("chart-prediction"));
+                return element.isDisplayed() ? element : null;
+            });
+            browser.await(60, "the predictions after epoch 5",
+                    d -> card.findElement(By.className("chart-note")).getText().equals("Epoch 5."));
+            browser.script("document.getElementById('chart-prediction').scrollIntoView();");
+            browser.screenshot("09-sample-images");
+
+            List<WebElement> figures = card.findElements(By.cssSelector(".sample-grid figure"));
+            assertEquals(20, figures.size(), "two test images of each of the 10 digits");
+            WebElement canvas = figures.get(0).findElement(By.tagName("canvas"));
+            assertEquals("8", canvas.getAttribute("width"));
+            assertEquals("8", canvas.getAttribute("height"));
+            assertFalse(card.findElement(By.className("chart-box")).isDisplayed(), "no boundary canvas for images");
+            @SuppressWarnings("unchecked")
+            List<Number> red = (List<Number>) browser.script(PageScripts.FIRST_SAMPLE_RED);
+            for (int p = 0; p < 64; p++) {
+                // The page draws ink dark: a stored value v of 0 to 16 is level round(255 v / 16), drawn as 255 - level.
+                long level = Math.round(stored.test().features()[firstZero * 64 + p] * 255 / 16);
+                assertEquals(255 - level, red.get(p).longValue(), "pixel " + p + " of the first zero");
+            }
+            long correct = figures.stream().filter(figure -> figure.getText().endsWith("✓")).count();
+            assertTrue(correct >= 15, correct + " of 20 captions mark a right prediction after 5 epochs");
+            assertTrue(figures.get(0).getAttribute("title").contains("with probability"), figures.get(0).getAttribute("title"));
+            @SuppressWarnings("unchecked")
+            List<Number> png = (List<Number>) browser.script(PageScripts.PREDICTION_PNG);
+            // Rows of 10 images shown 8 x 7 = 56 pixels wide, so at least 560 x 112 pixels with their captions.
+            assertTrue(png.get(0).intValue() >= 560, "exported width " + png.get(0));
+            assertTrue(png.get(1).intValue() >= 112, "exported height " + png.get(1));
+            assertTrue(png.get(2).intValue() > 1000, png.get(2) + " dark pixels in the export");
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }
     }
@@ -174,7 +244,9 @@ class PageEndToEndTest {
             // Four hidden layers and the output layer, for each of the two runs.
             int compareLayers = 2 * 5;
             long[] largestGap = {0};
+            List<String> statusLines = new java.util.ArrayList<>();
             browser.await(60, "four epochs of both runs", d -> {
+                statusLines.add(d.findElement(By.id("run-status")).getText());
                 List<Long> counts = pointCounts(browser);
                 if (counts.size() == compareLayers) {
                     long gap = counts.stream().mapToLong(Long::longValue).max().orElse(0)
@@ -184,7 +256,19 @@ class PageEndToEndTest {
                 return counts.size() == compareLayers && counts.stream().allMatch(count -> count == 5);
             });
             assertTrue(largestGap[0] <= 1, "one run got " + largestGap[0] + " epochs ahead of the other");
+            assertTrue(statusLines.stream().noneMatch(line -> line.startsWith("paused")),
+                    "lock-step is not reported as a pause: " + statusLines);
+            assertTrue(statusLines.stream().anyMatch(line -> line.startsWith("stepping in lock-step")),
+                    "lock-step is named in the status: " + statusLines);
+            assertTrue(browser.driver.findElement(By.id("network-a-run")).isDisplayed(), "run A's canvas is captioned");
+            browser.driver.findElement(By.id("network-a")).click();
+            browser.await(10, "the details of run A", d -> d.findElement(By.cssSelector("#layer-details h3")).getText().startsWith("Run A, layer"));
             browser.screenshot("07-compare");
+            browser.script("document.getElementById('chart-fractions').scrollIntoView();");
+            browser.screenshot("07b-compare-fractions");
+            Number plotHeight = (Number) browser.script(
+                    "const chart = Chart.getChart(document.getElementById('chart-fractions-canvas')); return chart.chartArea.bottom - chart.chartArea.top;");
+            assertTrue(plotHeight.doubleValue() >= MIN_PLOT_PIXELS, "the dead/saturated plot is only " + plotHeight + " px tall");
             @SuppressWarnings("unchecked")
             List<String> labels = (List<String>) browser.script(
                     "return Chart.getChart(document.getElementById('chart-gradient-canvas')).data.datasets.map((d) => d.label);");
@@ -202,11 +286,21 @@ class PageEndToEndTest {
              Browser browser = new Browser(900, 800)) {
             browser.driver.get(course.url());
             browser.await(30, "the ready event from the embedded page", d -> eventTypes(browser).contains("layerscope:ready"));
+            browser.driver.switchTo().frame(0);
+            assertEquals("weightGradientNorm",
+                    browser.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value"),
+                    "the lesson's quantity is selected before Start");
+            String idleStatus = browser.driver.findElement(By.id("run-status")).getText();
+            assertFalse(idleStatus.startsWith("Choose a lesson"), "the status knows a lesson is loaded: " + idleStatus);
+            browser.driver.switchTo().defaultContent();
 
             browser.script("document.querySelector('iframe').contentWindow.postMessage({type: 'layerscope:start'}, '*');");
             browser.await(60, "two epoch events from the embedded page", d -> epochEvents(browser) >= 2);
             browser.screenshot("05-embed-in-iframe");
             assertTrue(eventTypes(browser).contains("layerscope:state"), "state events reach the embedding page");
+            assertEquals(1, eventTypes(browser).stream().filter("layerscope:ready"::equals).count(), "one ready event");
+            assertEquals(0L, browser.script("return window.layerscopeEvents.find((event) => event && event.type === 'layerscope:epoch').epoch;"),
+                    "the first epoch event is the snapshot at initialization");
 
             browser.driver.switchTo().frame(0);
             assertFalse(browser.driver.findElement(By.id("reset")).isDisplayed(), "hide=reset hides the reset button");
@@ -214,6 +308,10 @@ class PageEndToEndTest {
             assertEquals("Vanishing gradients in a deep sigmoid net", browser.driver.findElement(By.id("embed-title")).getText());
             browser.await(30, "points on the embedded gradient chart", d -> minPoints(browser) >= 2);
             assertCanvasDrawn(browser, "network-a");
+            browser.script("document.getElementById('chart-gradient').scrollIntoView();");
+            browser.driver.switchTo().defaultContent();
+            browser.screenshot("05b-embed-chart");
+            browser.driver.switchTo().frame(0);
             browser.driver.switchTo().defaultContent();
             assertTrue(browser.consoleErrors().isEmpty(), "console errors: " + browser.consoleErrors());
         }

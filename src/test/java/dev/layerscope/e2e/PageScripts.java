@@ -6,8 +6,14 @@ final class PageScripts {
     private PageScripts() {
     }
 
-    /** Number of points of each dataset (one per layer) of the gradient chart. */
+    /**
+     * Number of points of each dataset (one per layer) of the gradient chart, or null before the page
+     * has loaded Chart.js (it loads after the builder appears, so a poll may run first).
+     */
     static final String GRADIENT_POINTS_PER_LAYER = """
+            if (typeof Chart === 'undefined') {
+              return null;
+            }
             const chart = Chart.getChart(document.getElementById('chart-gradient-canvas'));
             return chart ? chart.data.datasets.map((dataset) => dataset.data.length) : null;""";
 
@@ -38,4 +44,43 @@ final class PageScripts {
               }
             }
             return [inked / (data.length / 4), colours.size];""";
+
+    /** The red channel of the first sample image's canvas (grey images have equal channels), row-major. */
+    static final String FIRST_SAMPLE_RED = """
+            const canvas = document.querySelector('#chart-prediction .sample-grid canvas');
+            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            return Array.from({ length: data.length / 4 }, (_, i) => data[4 * i]);""";
+
+    /**
+     * Presses the predictions card's PNG button, catching the download link instead of following it,
+     * and returns the exported image's width, height and number of dark pixels (red below 128).
+     */
+    static final String PREDICTION_PNG = """
+            const card = document.getElementById('chart-prediction');
+            let href = null;
+            const click = HTMLAnchorElement.prototype.click;
+            HTMLAnchorElement.prototype.click = function () { href = this.href; };
+            try {
+              card.querySelector('.chart-actions button').click();
+            } finally {
+              HTMLAnchorElement.prototype.click = click;
+            }
+            return new Promise((resolve, reject) => {
+              const image = new Image();
+              image.onerror = () => reject(new Error('the export is not an image: ' + String(href).slice(0, 40)));
+              image.onload = () => {
+                const canvas = document.createElement('canvas');
+                canvas.width = image.width;
+                canvas.height = image.height;
+                const context = canvas.getContext('2d');
+                context.drawImage(image, 0, 0);
+                const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+                let dark = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  dark += data[i] < 128 ? 1 : 0;
+                }
+                resolve([image.width, image.height, dark]);
+              };
+              image.src = href;
+            });""";
 }

@@ -113,6 +113,9 @@ class HttpEndpointsTest {
             assertEquals(epoch, entry.get("epoch").asInt());
             assertEquals(4, entry.get("layers").size());
         }
+        JsonNode first = TestServer.parse(lines[0]);
+        assertTrue(first.path("layers").get(0).get("deadFraction").isNull(),
+                "tanh units cannot die, so the statistic is null as in the headless run: " + lines[0]);
         JsonNode last = TestServer.parse(lines[3]);
         assertEquals(10, last.path("layers").get(0).path("preActivation").path("histogram").path("counts").size());
         assertTrue(jsonLines.headers().firstValue("Content-Disposition").orElse("").contains(".jsonl"));

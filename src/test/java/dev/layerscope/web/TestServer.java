@@ -102,6 +102,14 @@ final class TestServer implements AutoCloseable {
         return socket;
     }
 
+    /** Starts the session as its owner and waits until it has finished. */
+    void trainToEnd(Created created) {
+        try (TestSocket owner = join(created.id(), created.ownerKey())) {
+            owner.send("{\"type\":\"start\"}");
+            owner.statsUntilStatus("finished");
+        }
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + port() + path);
     }

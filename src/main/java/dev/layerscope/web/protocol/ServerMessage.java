@@ -1,5 +1,6 @@
 package dev.layerscope.web.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,12 +59,14 @@ public sealed interface ServerMessage {
     }
 
     /**
-     * The network's predictions on a two-feature classification dataset: a decision grid (row-major,
-     * row 0 at {@code yMin}; confidence rounded to 3 decimals) and held-out points.
+     * The network's predictions on a classification dataset: for two features a decision grid (row-major,
+     * row 0 at {@code yMin}; confidence rounded to 3 decimals) and held-out points, for images held-out
+     * sample images. The parts that do not apply are left out.
      */
     @JsonTypeName("prediction")
-    record Prediction(int epoch, long step, Boundary boundary, Points points, List<String> classNames)
-            implements ServerMessage {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Prediction(int epoch, long step, Boundary boundary, Points points, Samples samples,
+                      List<String> classNames) implements ServerMessage {
     }
 
     record Boundary(double xMin, double xMax, double yMin, double yMax, int columns, int rows, int[] predicted,
@@ -71,6 +74,13 @@ public sealed interface ServerMessage {
     }
 
     record Points(double[] x, double[] y, int[] label, int[] predicted) {
+    }
+
+    /**
+     * Held-out images: {@code pixels} holds one base64 string per image, {@code imageShape[0] x imageShape[1]}
+     * grey levels 0 to 255, row-major; {@code confidence} is the predicted class's probability, rounded to 3 decimals.
+     */
+    record Samples(int[] imageShape, List<String> pixels, int[] label, int[] predicted, double[] confidence) {
     }
 
     @JsonTypeName("detail")

@@ -1,4 +1,4 @@
-package dev.layerscope.cli;
+package dev.layerscope.web.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,0 +1,53 @@
+package dev.layerscope.web;
+
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * Reads request bodies with a bound of the endpoint's own, so that a JSON endpoint never buffers
+ * more than {@code maxMessageBytes}, whatever the {@code Content-Length} header claims and when a
+ * chunked body has no such header.
+ */
+final class RequestBodies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
+    /** The largest byte array a JVM reliably allocates. */
+    private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
+    private RequestBodies() {
+    }
+
+    /**
+     * Returns the body of at most {@code max} bytes.
+     *
+     * @param limitName the server limit that sets {@code max}, named in the 413 error
+     * @throws HttpException 413 when the body is longer, 400 when the client stopped sending it
+     */
+    static byte[] read(Context ctx, long max, String limitName) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw tooLarge(declared + " bytes", max, limitName);
+        }
+        byte[] body;
+        try {
+            body = ctx.req().getInputStream().readNBytes((int) Math.min(max + 1, MAX_ARRAY_BYTES));
+        } catch (IOException e) {
+            // The client disconnected mid-body and will not read the response, so one log line is enough.
+            LOG.info("{} {}: the request body could not be read: {}", ctx.method(), ctx.path(), e.toString());
+            throw new HttpException(400, HttpError.of("the request body could not be read: " + e.getMessage(),
+                    "body", "incomplete", "a complete body of at most " + max + " bytes"));
+        }
+        if (body.length > max) {
+            throw tooLarge("more than " + max + " bytes", max, limitName);
+        }
+        return body;
+    }
+
+    private static HttpException tooLarge(String value, long max, String limitName) {
+        return new HttpException(413, HttpError.of("the body is larger than " + max + " bytes", "body", value,
+                "up to " + max + " bytes (server limit " + limitName + ")"));
+    }
+}
