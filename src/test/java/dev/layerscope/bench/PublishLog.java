@@ -1,6 +1,7 @@
 package dev.layerscope.bench;
 
 import dev.layerscope.config.RunConfig;
+import dev.layerscope.session.Prediction;
 import dev.layerscope.session.SessionListener;
 import dev.layerscope.session.SessionState;
 import dev.layerscope.stats.EpochStats;
@@ -39,6 +40,10 @@ final class PublishLog implements SessionListener {
 
     @Override
     public void onBatch(long step, int epoch, double batchLoss) {
+    }
+
+    @Override
+    public void onPrediction(Prediction prediction) {
     }
 
     @Override
