@@ -2,6 +2,7 @@ package dev.layerscope.e2e;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,8 +64,11 @@ final class Browser implements AutoCloseable {
      */
     <T> T await(int seconds, String description, Function<ChromeDriver, T> condition) {
         try {
+            // The page replaces elements as frames arrive, so an element found in one poll can be gone
+            // by the next call on it; that poll is retried rather than failing the test.
             return new WebDriverWait(driver, Duration.ofSeconds(seconds))
                     .withMessage(description)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(ignored -> condition.apply(driver));
         } catch (TimeoutException e) {
             Object page = script("""
