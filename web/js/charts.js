@@ -3,7 +3,7 @@
 
 import { createChartCard, WHITE_BACKGROUND } from './chartCard.js';
 import { CHART_NAMES } from './chartNames.js';
-import { lineDataset, lineOptions } from './chartOptions.js';
+import { dropMarkersOnLongSeries, lineDataset, lineOptions } from './chartOptions.js';
 import { createGradientChart } from './gradientChart.js';
 import { createHistogramChart } from './histogramChart.js';
 import { createPredictionView } from './predictionView.js';
@@ -130,7 +130,7 @@ function createLineCard(Chart, parent, { id, title, description, xLabel, options
     chart,
     set(datasets) {
       card.fitLegend(datasets.map((dataset) => dataset.label));
-      chart.data.datasets = datasets;
+      chart.data.datasets = dropMarkersOnLongSeries(datasets);
       chart.update('none');
       card.refreshTable();
     },

@@ -2,7 +2,7 @@
 // the first-to-last-layer ratio as one large number and a sentence on what the quantity means.
 
 import { createChartCard } from './chartCard.js';
-import { lineDataset, lineOptions } from './chartOptions.js';
+import { dropMarkersOnLongSeries, lineDataset, lineOptions } from './chartOptions.js';
 import { el, replaceChildren } from './dom.js';
 import { formatRatio } from './format.js';
 import { initialStats, latestStats } from './runState.js';
@@ -48,7 +48,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
       });
     }
     card.fitLegend(datasets.map((dataset) => dataset.label));
-    chart.data.datasets = datasets;
+    chart.data.datasets = dropMarkersOnLongSeries(datasets);
     chart.options.scales.y.title.text = quantity.axisTitle;
     chart.update('none');
     replaceChildren(ratio, runs.map(({ run, prefix }) => el('span', { className: 'ratio-value' },

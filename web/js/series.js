@@ -19,6 +19,11 @@ export const GRADIENT_QUANTITIES = Object.freeze([
 
 /** Inserts `stats` into `history` (sorted by step), replacing an entry with the same step. Returns a new array. */
 export function mergeEntry(history, stats) {
+  // Live epochs arrive in order, so appending is the common case and skips the scan below.
+  const last = history.length > 0 ? history[history.length - 1] : null;
+  if (!last || last.step < stats.step) {
+    return [...history, stats];
+  }
   const next = history.filter((entry) => entry.step !== stats.step);
   const index = next.findIndex((entry) => entry.step > stats.step);
   if (index < 0) {

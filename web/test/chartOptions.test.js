@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decadeLimits, heightForLegend, legendRows, lineOptions, powerOfTenLabel } from '../js/chartOptions.js';
+import {
+  decadeLimits, dropMarkersOnLongSeries, heightForLegend, legendRows, lineOptions, MARKER_POINT_LIMIT, powerOfTenLabel,
+} from '../js/chartOptions.js';
 
 test('log axis widened to decades', () => {
   // Data from 7e-7 to 0.3: the axis runs from 1e-7 to 1, so its lowest tick is the labelled 1e-7.
@@ -40,4 +42,16 @@ test('long legend grows chart box', () => {
   assert.equal(heightForLegend(labels.slice(0, 8), 600), null);
   // 20 entries at four a row: five rows of 22 px under a 236 px plot and x axis.
   assert.equal(heightForLegend(labels, 600), 236 + 5 * 22);
+});
+
+test('markers dropped only past the limit', () => {
+  const points = (count) => Array.from({ length: count }, (_, x) => ({ x, y: 1 }));
+  const short = { data: points(MARKER_POINT_LIMIT), pointRadius: 2 };
+  const long = { data: points(MARKER_POINT_LIMIT + 1), pointRadius: 2 };
+
+  const result = dropMarkersOnLongSeries([short, long]);
+
+  assert.equal(result.length, 2);
+  assert.equal(short.pointRadius, 2);
+  assert.equal(long.pointRadius, 0);
 });

@@ -73,3 +73,12 @@ test('layer names', () => {
   assert.equal(layerName(0, 3), 'layer 0');
   assert.equal(layerName(2, 3), 'output (2)');
 });
+
+test('merge appends later step, input unchanged', () => {
+  const first = mergeEntry([], epochStats(0, [1]));
+  const second = mergeEntry(first, epochStats(1, [2]));
+
+  assert.deepEqual(second.map((e) => e.epoch), [0, 1]);
+  assert.equal(first.length, 1);
+  assert.notEqual(second, first);
+});
