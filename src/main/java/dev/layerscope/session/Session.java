@@ -236,7 +236,7 @@ public final class Session {
         state = state.withProgress(epoch, step);
         if (stats != null) {
             history.add(stats);
-            notifyListeners(listener -> listener.onEpoch(stats));
+            notifyEpoch(stats);
         }
     }
 
@@ -268,7 +268,7 @@ public final class Session {
                 state.epochsPerSecond(), null);
         SessionState readyState = state;
         notifyListeners(listener -> listener.onReset(newConfig, readyState));
-        notifyListeners(listener -> listener.onEpoch(initial));
+        notifyEpoch(initial);
         if (initialPrediction != null) {
             notifyListeners(listener -> listener.onPrediction(initialPrediction));
         }
@@ -288,6 +288,11 @@ public final class Session {
     private void fireState() {
         SessionState current = state;
         notifyListeners(listener -> listener.onState(current));
+    }
+
+    private void notifyEpoch(EpochStats stats) {
+        notifyListeners(listener -> listener.onEpoch(stats));
+        notifyListeners(listener -> listener.onEpochDetail(stats));
     }
 
     /**

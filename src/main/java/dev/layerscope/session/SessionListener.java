@@ -13,6 +13,14 @@ public interface SessionListener {
     /** A statistics snapshot was added to the history; {@code stats} is complete, heavy parts included. */
     void onEpoch(EpochStats stats);
 
+    /**
+     * Follows {@link #onEpoch} with the same snapshot once every listener has had its
+     * {@code onEpoch}, so a listener that sends many clients can send all of them the scalars before
+     * any client's heavy parts.
+     */
+    default void onEpochDetail(EpochStats stats) {
+    }
+
     /** The status, learning rate or speed changed. */
     void onState(SessionState state);
 

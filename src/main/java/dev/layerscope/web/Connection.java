@@ -15,6 +15,9 @@ import java.util.concurrent.Executor;
  * next send starts only when Jetty reports the previous one written, so a frame never interleaves
  * with another, and a slow reader never blocks the thread that queued a frame.
  *
+ * <p>Frames that must all arrive are sent in the order queued and ahead of any queued heavy frame
+ * ({@code detail}, {@code prediction}), so a large detail frame never delays the next epoch frame.
+ *
  * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail} and
  * {@code prediction} frames are replaced by the newest ones, every other frame is kept in order, and once its
  * unsent frames pass {@code maxQueuedChars} characters (bytes for the ASCII JSON the server writes), or one send has been pending for {@code sendTimeoutNanos},
@@ -43,8 +46,9 @@ final class Connection {
     private final long sendTimeoutNanos;
     private volatile Runnable onClosed = () -> { };
 
-    // Guarded by this.
+    // Guarded by this. Frames that must arrive (streams included), then the replaceable ones.
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private final ArrayDeque<Frame> heavy = new ArrayDeque<>();
     private long queuedChars;
     private boolean sending;
     private long sendStartedNanos;
@@ -87,7 +91,7 @@ final class Connection {
             if (closed) {
                 return;
             }
-            Iterator<Frame> queued = queue.iterator();
+            Iterator<Frame> queued = heavy.iterator();
             while (queued.hasNext()) {
                 Frame frame = queued.next();
                 if (kind.equals(frame.kind())) {
@@ -132,6 +136,7 @@ final class Connection {
             }
             closed = true;
             queue.clear();
+            heavy.clear();
             queuedChars = 0;
         }
         if (socket.isOpen()) {
@@ -161,7 +166,7 @@ final class Connection {
     }
 
     private void append(Frame frame) {
-        queue.add(frame);
+        (frame.kind() == null ? queue : heavy).add(frame);
         queuedChars += frame.chars();
     }
 
@@ -197,17 +202,18 @@ final class Connection {
             while (!queue.isEmpty() && queue.peek().source() != null && !queue.peek().source().hasNext()) {
                 queue.poll();
             }
-            if (queue.isEmpty()) {
+            ArrayDeque<Frame> next = queue.isEmpty() ? heavy : queue;
+            if (next.isEmpty()) {
                 if (closeCodeAfterQueue != 0) {
                     writers.execute(() -> close(closeCodeAfterQueue, closeReasonAfterQueue));
                 }
                 return;
             }
-            Frame head = queue.peek();
+            Frame head = next.peek();
             if (head.source() != null) {
                 source = head.source();
             } else {
-                queue.poll();
+                next.poll();
                 queuedChars -= head.chars();
                 text = head.text();
             }

@@ -164,7 +164,7 @@ final class SocketHandler {
         boolean owner = checkOwnerKey(client, hello.ownerKey());
 
         SessionChannel channel = channels.computeIfAbsent(session.id(), id -> new SessionChannel(session, timer));
-        Subscriber subscriber = new Subscriber(client.connection, channel.frames());
+        Subscriber subscriber = new Subscriber(client.connection, channel.frames(), owner ? null : channel.viewerPacing());
         if (!channel.join(subscriber, registry.limits().maxViewersPerSession())) {
             client.connection.close(CloseCodes.TOO_MANY_VIEWERS, "the session has "
                     + registry.limits().maxViewersPerSession() + " connections already (limit maxViewersPerSession)");

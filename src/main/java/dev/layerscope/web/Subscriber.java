@@ -28,13 +28,16 @@ final class Subscriber implements SessionListener {
 
     private final Connection connection;
     private final FrameCache frames;
+    private final SessionChannel.ViewerPacing pacing;
 
     // Guarded by this; null once the catch-up frames are queued.
     private List<Batch> heldBack = new ArrayList<>();
 
-    Subscriber(Connection connection, FrameCache frames) {
+    /** {@code pacing} paces this client's heavy frames; null gives it every one (the owner). */
+    Subscriber(Connection connection, FrameCache frames, SessionChannel.ViewerPacing pacing) {
         this.connection = connection;
         this.frames = frames;
+        this.pacing = pacing;
     }
 
     /**
@@ -76,15 +79,37 @@ final class Subscriber implements SessionListener {
         }
     }
 
+    /** Queues the detail of a snapshot that the pacing skipped earlier; the owner has it already. */
+    void sendSkippedDetail(EpochStats stats) {
+        if (pacing != null) {
+            enqueue(new Batch(DETAIL, frames.detailFrames(stats)));
+        }
+    }
+
+    /** Queues a prediction that the pacing skipped earlier; the owner has it already. */
+    void sendSkippedPrediction(Prediction prediction) {
+        if (pacing != null) {
+            enqueue(new Batch(PREDICTION, List.of(frames.predictionFrame(prediction))));
+        }
+    }
+
     @Override
     public void onEpoch(EpochStats stats) {
         send(frames.epochFrame(stats));
-        enqueue(new Batch(DETAIL, frames.detailFrames(stats)));
+    }
+
+    @Override
+    public void onEpochDetail(EpochStats stats) {
+        if (pacing == null || pacing.detail().sendsNow(stats)) {
+            enqueue(new Batch(DETAIL, frames.detailFrames(stats)));
+        }
     }
 
     @Override
     public void onPrediction(Prediction prediction) {
-        enqueue(new Batch(PREDICTION, List.of(frames.predictionFrame(prediction))));
+        if (pacing == null || pacing.prediction().sendsNow(prediction)) {
+            enqueue(new Batch(PREDICTION, List.of(frames.predictionFrame(prediction))));
+        }
     }
 
     @Override

@@ -82,6 +82,32 @@ class LiveSessionTest {
     }
 
     @Test
+    void viewerHeavyFramesEndAtLatest() {
+        TestServer.Created created = server.create(TestServer.smallConfig(20));
+        try (TestSocket owner = server.join(created.id(), created.ownerKey());
+             TestSocket viewer = server.join(created.id(), null)) {
+            owner.send("{\"type\":\"start\"}");
+            owner.statsUntilStatus("finished");
+            // Viewers get at most one detail and one prediction a second, but always the latest.
+            for (String type : List.of("detail", "prediction")) {
+                if (viewer.seen(type).stream().noneMatch(frame -> frame.get("epoch").asInt() == 20)) {
+                    viewer.next(frame -> frame.path("type").asText().equals(type)
+                            && frame.get("epoch").asInt() == 20, type + " of the last epoch, 20");
+                }
+            }
+
+            for (String type : List.of("detail", "prediction")) {
+                int previous = -1;
+                for (JsonNode frame : viewer.seen(type)) {
+                    int epoch = frame.get("epoch").asInt();
+                    assertTrue(epoch > previous, "viewer " + type + " of epoch " + epoch + " after epoch " + previous);
+                    previous = epoch;
+                }
+            }
+        }
+    }
+
+    @Test
     void predictionFramesDrawTheDecisionBoundary() {
         TestServer.Created created = server.create(TestServer.smallConfig(2));
         try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
