@@ -16,6 +16,8 @@ final class RequestBodies {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
     /** The largest byte array a JVM reliably allocates. */
     private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+    /** Maximum number of bytes of an oversized body that are read and dropped before the 413 is sent. */
+    private static final long DISCARD_BYTES = 1024 * 1024;
 
     private RequestBodies() {
     }
@@ -41,9 +43,32 @@ final class RequestBodies {
                     "body", "incomplete", "a complete body of at most " + max + " bytes"));
         }
         if (body.length > max) {
+            discardRest(ctx);
             throw tooLarge("more than " + max + " bytes", max, limitName);
         }
         return body;
+    }
+
+    /**
+     * Reads and drops up to {@link #DISCARD_BYTES} more of a body that is over its limit. A client that
+     * is still sending when the server answers and closes can see the connection reset instead of the
+     * 413, so a moderately long body is consumed first; a longer one is cut off as before.
+     */
+    private static void discardRest(Context ctx) {
+        try {
+            long left = DISCARD_BYTES;
+            byte[] buffer = new byte[8192];
+            while (left > 0) {
+                int n = ctx.req().getInputStream().read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client stopped sending; the 413 is answered all the same.
+            LOG.debug("{} {}: discarding the rest of an oversized body failed: {}", ctx.method(), ctx.path(), e.toString());
+        }
     }
 
     private static HttpException tooLarge(String value, long max, String limitName) {
