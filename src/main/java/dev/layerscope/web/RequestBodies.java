@@ -51,8 +51,8 @@ final class RequestBodies {
 
     /**
      * Reads and drops up to {@link #DISCARD_BYTES} more of a body that is over its limit. A client that
-     * is still sending when the server answers and closes can see the connection reset instead of the
-     * 413, so a moderately long body is consumed first; a longer one is cut off as before.
+     * is still sending when the server responds and closes can see the connection reset instead of the
+     * 413, so a moderately long body is consumed first. A longer one is cut off.
      */
     private static void discardRest(Context ctx) {
         try {
@@ -66,7 +66,7 @@ final class RequestBodies {
                 left -= n;
             }
         } catch (IOException e) {
-            // The client stopped sending; the 413 is answered all the same.
+            // The client stopped sending, and the 413 is still sent.
             LOG.debug("{} {}: discarding the rest of an oversized body failed: {}", ctx.method(), ctx.path(), e.toString());
         }
     }

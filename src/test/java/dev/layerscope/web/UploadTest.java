@@ -140,9 +140,9 @@ class UploadTest {
     void uploadOverLimitGives413() throws IOException {
         long declared = Limits.DEFAULTS.maxUploadBytes() + 1;
 
-        // The request declares a body over the limit and sends none of it: the server must answer from
-        // the header alone. A client that streams the whole body could see the connection reset by the
-        // early answer instead of reading it, which made this test flaky.
+        // The request declares a body over the limit and sends none of it, so the server must respond from
+        // the header alone. A client that streams the whole body can see the connection reset by the
+        // early response instead of reading it.
         String response = rawRequest("POST /api/datasets HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: text/csv\r\nContent-Length: " + declared + "\r\n\r\n");
 
