@@ -66,7 +66,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   return { update, chart };
 }
 
-// The large number shows a dash where the ratio is not a number; the caption below says why.
+// The large number shows a dash where the ratio is not a number; the caption below explains why.
 function ratioNumber(value) {
   return Number.isNaN(value) ? '—' : formatRatio(value);
 }

@@ -21,7 +21,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
     sockets[runKey] = connectRun(store, runKey, (message) => handleMessage(runKey, message));
   }
 
-  // Keeps the store's flag in step with the controller, so the status line can say that the runs
+  // Keeps the store's flag in step with the controller, so the status line can show that the runs
   // pause between epochs because of lock-step, not because the user paused them.
   function setLockStep(next) {
     // A timer of the lock-step being replaced would send stepEpoch to the new runs before their

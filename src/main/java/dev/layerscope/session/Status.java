@@ -2,7 +2,7 @@ package dev.layerscope.session;
 
 import java.util.Locale;
 
-/** Where a session's training stands. Written in lower case on the wire. */
+/** The training state of a session, written in lower case on the wire. */
 public enum Status {
     /** Built, nothing trained since creation, reset or a new configuration. */
     READY,

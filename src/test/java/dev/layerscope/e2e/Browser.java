@@ -65,7 +65,7 @@ final class Browser implements AutoCloseable {
     <T> T await(int seconds, String description, Function<ChromeDriver, T> condition) {
         try {
             // The page replaces elements as frames arrive, so an element found in one poll can be gone
-            // by the next call on it; that poll is retried rather than failing the test.
+            // by the next call on it. Such a poll is retried instead of failing the test.
             return new WebDriverWait(driver, Duration.ofSeconds(seconds))
                     .withMessage(description)
                     .ignoring(StaleElementReferenceException.class)

@@ -248,7 +248,7 @@ class HostileInputTest {
 
     @Test
     void dataDirectoryIsRejectedWithoutProbingTheDisk() {
-        // Whether a folder exists, and whether its name is a valid path, must not change the answer.
+        // Whether a folder exists, and whether its name is a valid path, must not change the response.
         for (String directory : List.of("/", "/no-such-folder-anywhere", "a\\u0000b")) {
             HttpResponse<String> response = server.postJson("/api/sessions",
                     "{\"data\": {\"dataset\": \"mnist\", \"directory\": \"" + directory + "\"}}");

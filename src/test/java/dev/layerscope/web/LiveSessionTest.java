@@ -125,7 +125,8 @@ class LiveSessionTest {
             assertTrue(boundary.get("xMin").asDouble() < boundary.get("xMax").asDouble());
             for (JsonNode confidence : boundary.get("confidence")) {
                 // With two classes the larger probability is at least one half.
-                assertTrue(confidence.asDouble() >= 0.5 && confidence.asDouble() <= 1.0, confidence.toString());
+                assertTrue(confidence.asDouble() >= 0.5, confidence.toString());
+                assertTrue(confidence.asDouble() <= 1.0, confidence.toString());
             }
             JsonNode points = afterEpoch.get("points");
             // 200 samples with the default test fraction of 0.2 hold out 40 points.

@@ -37,7 +37,7 @@ class SampleImagesTest {
     /**
      * Standardized features, so the page's pixels must come from the stored values and not from the
      * values the network receives. With this seed all 20 sample images are classified right after 5 epochs
-     * (measured); the test asks for at least 15.
+     * (measured); the test requires at least 15.
      */
     private static final String DIGITS_CONFIG = """
             {"seed": %d, "data": {"dataset": "digits", "scaling": "standardize"},

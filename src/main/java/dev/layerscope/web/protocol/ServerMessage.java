@@ -77,7 +77,7 @@ public sealed interface ServerMessage {
     }
 
     /**
-     * Held-out images: {@code pixels} holds one base64 string per image, {@code imageShape[0] x imageShape[1]}
+     * Held-out images: {@code pixels} contains one base64 string per image, {@code imageShape[0] x imageShape[1]}
      * grey levels 0 to 255, row-major; {@code confidence} is the predicted class's probability, rounded to 3 decimals.
      */
     record Samples(int[] imageShape, List<String> pixels, int[] label, int[] predicted, double[] confidence) {
