@@ -1,5 +1,7 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
+
 /**
  * Activation functions a = f(z) with their derivatives f'(z). Every value and derivative stays finite
  * for |z| up to 1e4: exponentials are only taken of non-positive arguments.
@@ -186,45 +188,48 @@ public enum Activation {
      * the generic loop calls {@link #value} through a virtual call per element, which the JIT cannot
      * inline because every constant overrides it, and which costs more than the arithmetic.
      */
-    public void applyInPlace(double[] z, double[] a, int count, double slope) {
+    public void apply(NativeArray z, NativeArray a, int count, double slope) {
         switch (this) {
             case RELU -> {
                 for (int i = 0; i < count; i++) {
-                    a[i] = z[i] > 0 ? z[i] : 0.0;
+                    double value = z.get(i);
+                    a.set(i, value > 0 ? value : 0.0);
                 }
             }
             case LEAKY_RELU -> {
                 for (int i = 0; i < count; i++) {
-                    a[i] = z[i] > 0 ? z[i] : slope * z[i];
+                    double value = z.get(i);
+                    a.set(i, value > 0 ? value : slope * value);
                 }
             }
             default -> {
                 for (int i = 0; i < count; i++) {
-                    a[i] = value(z[i], slope);
+                    a.set(i, value(z.get(i), slope));
                 }
             }
         }
     }
 
     /**
-     * Multiplies {@code gradient} element-wise by f'(z), turning dL/da into dL/dz, for {@code count}
-     * values; with loops of their own for ReLU and leaky ReLU, as in {@link #applyInPlace}.
+     * Writes {@code gradient[i] * f'(z[i])} into {@code result} for the first {@code count} values,
+     * turning dL/da into dL/dz; with loops of their own for ReLU and leaky ReLU, as in {@link #apply}.
+     * The product is taken even where f'(z) is 0, so a NaN or infinite dL/da still gives NaN.
      */
-    public void multiplyByDerivativeInPlace(double[] z, double[] gradient, int count, double slope) {
+    public void multiplyByDerivative(NativeArray z, NativeArray gradient, NativeArray result, int count, double slope) {
         switch (this) {
             case RELU -> {
                 for (int i = 0; i < count; i++) {
-                    gradient[i] *= z[i] > 0 ? 1.0 : 0.0;
+                    result.set(i, gradient.get(i) * (z.get(i) > 0 ? 1.0 : 0.0));
                 }
             }
             case LEAKY_RELU -> {
                 for (int i = 0; i < count; i++) {
-                    gradient[i] *= z[i] > 0 ? 1.0 : slope;
+                    result.set(i, gradient.get(i) * (z.get(i) > 0 ? 1.0 : slope));
                 }
             }
             default -> {
                 for (int i = 0; i < count; i++) {
-                    gradient[i] *= derivative(z[i], slope);
+                    result.set(i, gradient.get(i) * derivative(z.get(i), slope));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
+
 import java.util.Arrays;
 
 /**
@@ -14,10 +16,10 @@ public final class BatchNorm {
     public static final double MOMENTUM = 0.1;
 
     private final int width;
-    final double[] gamma;
-    final double[] beta;
-    final double[] gammaGradient;
-    final double[] betaGradient;
+    final NativeArray gamma;
+    final NativeArray beta;
+    final NativeArray gammaGradient;
+    final NativeArray betaGradient;
     final double[] runningMean;
     final double[] runningVariance;
     private final double[] batchMean;
@@ -28,11 +30,11 @@ public final class BatchNorm {
 
     BatchNorm(int width, int maxRows) {
         this.width = width;
-        gamma = new double[width];
-        Arrays.fill(gamma, 1.0);
-        beta = new double[width];
-        gammaGradient = new double[width];
-        betaGradient = new double[width];
+        gamma = new NativeArray(width);
+        gamma.fill(1.0);
+        beta = new NativeArray(width);
+        gammaGradient = new NativeArray(width);
+        betaGradient = new NativeArray(width);
         runningMean = new double[width];
         runningVariance = new double[width];
         Arrays.fill(runningVariance, 1.0);
@@ -44,12 +46,12 @@ public final class BatchNorm {
     }
 
     /** Normalizes {@code x} into {@code y} with the batch's own statistics; updates running averages when asked. */
-    void forwardWithBatchStatistics(double[] x, double[] y, int rows, boolean updateRunning) {
+    void forwardWithBatchStatistics(NativeArray x, NativeArray y, int rows, boolean updateRunning) {
         Arrays.fill(batchMean, 0.0);
         Arrays.fill(inverseStd, 0.0);
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
-                batchMean[j] += x[row * width + j];
+                batchMean[j] += x.get(row * width + j);
             }
         }
         for (int j = 0; j < width; j++) {
@@ -58,7 +60,7 @@ public final class BatchNorm {
         // inverseStd first accumulates the sum of squared deviations.
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
-                double deviation = x[row * width + j] - batchMean[j];
+                double deviation = x.get(row * width + j) - batchMean[j];
                 inverseStd[j] += deviation * deviation;
             }
         }
@@ -74,21 +76,21 @@ public final class BatchNorm {
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
                 int i = row * width + j;
-                normalized[i] = (x[i] - batchMean[j]) * inverseStd[j];
-                y[i] = gamma[j] * normalized[i] + beta[j];
+                normalized[i] = (x.get(i) - batchMean[j]) * inverseStd[j];
+                y.set(i, gamma.get(j) * normalized[i] + beta.get(j));
             }
         }
     }
 
     /** Normalizes {@code x} into {@code y} with the running averages, as at inference. */
-    void forwardWithRunningStatistics(double[] x, double[] y, int rows) {
+    void forwardWithRunningStatistics(NativeArray x, NativeArray y, int rows) {
         for (int j = 0; j < width; j++) {
             inverseStd[j] = 1 / Math.sqrt(runningVariance[j] + EPSILON);
         }
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
                 int i = row * width + j;
-                y[i] = gamma[j] * (x[i] - runningMean[j]) * inverseStd[j] + beta[j];
+                y.set(i, gamma.get(j) * (x.get(i) - runningMean[j]) * inverseStd[j] + beta.get(j));
             }
         }
     }
@@ -98,26 +100,26 @@ public final class BatchNorm {
      * {@link #forwardWithBatchStatistics} call:
      * dx = inverseStd / rows * (rows * g - sum(g) - xhat * sum(g * xhat)) with g = gamma * dy.
      */
-    void backwardInPlace(double[] gradient, int rows) {
-        Arrays.fill(betaGradient, 0.0);
-        Arrays.fill(gammaGradient, 0.0);
+    void backwardInPlace(NativeArray gradient, int rows) {
+        betaGradient.fill(0.0);
+        gammaGradient.fill(0.0);
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
                 int i = row * width + j;
-                betaGradient[j] += gradient[i];
-                gammaGradient[j] += gradient[i] * normalized[i];
+                betaGradient.set(j, betaGradient.get(j) + gradient.get(i));
+                gammaGradient.set(j, gammaGradient.get(j) + gradient.get(i) * normalized[i]);
             }
         }
         for (int j = 0; j < width; j++) {
-            sumGradient[j] = gamma[j] * betaGradient[j];
-            sumGradientTimesNormalized[j] = gamma[j] * gammaGradient[j];
+            sumGradient[j] = gamma.get(j) * betaGradient.get(j);
+            sumGradientTimesNormalized[j] = gamma.get(j) * gammaGradient.get(j);
         }
         for (int row = 0; row < rows; row++) {
             for (int j = 0; j < width; j++) {
                 int i = row * width + j;
-                double scaled = gamma[j] * gradient[i];
-                gradient[i] = inverseStd[j] / rows
-                        * (rows * scaled - sumGradient[j] - normalized[i] * sumGradientTimesNormalized[j]);
+                double scaled = gamma.get(j) * gradient.get(i);
+                gradient.set(i, inverseStd[j] / rows
+                        * (rows * scaled - sumGradient[j] - normalized[i] * sumGradientTimesNormalized[j]));
             }
         }
     }

@@ -1,13 +1,15 @@
 package dev.layerscope.network;
 
 import dev.layerscope.math.Blas;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 
 /**
  * One dense layer: z = Wx + b (or z = BN(Wx) with batch normalization, which replaces the bias by its
  * beta), a = f(z), then dropout during training. Weights are {@code width x fanIn}, row-major. Buffers
  * hold one row per sample for up to {@code maxRows} samples; the accessors return those live buffers,
- * valid until the next pass, and callers must not write into them.
+ * valid until the next pass, and callers must not write into them. Every array the products touch is a
+ * {@link NativeArray}, so OpenBLAS reads and writes them where they are.
  */
 public final class DenseLayer {
 
@@ -19,18 +21,18 @@ public final class DenseLayer {
     private final double dropout;
     private final BatchNorm batchNorm;
 
-    private final double[] weights;
-    private final double[] weightGradient;
-    private final double[] bias;
-    private final double[] biasGradient;
+    private final NativeArray weights;
+    private final NativeArray weightGradient;
+    private final NativeArray bias;
+    private final NativeArray biasGradient;
 
-    private final double[] linear;
-    private final double[] preActivation;
-    private final double[] activation;
+    private final NativeArray linear;
+    private final NativeArray preActivation;
+    private final NativeArray activation;
     private final double[] dropoutScale;
-    private final double[] dropoutOutput;
-    private final double[] activationGradient;
-    private final double[] preActivationGradient;
+    private final NativeArray dropoutOutput;
+    private final NativeArray activationGradient;
+    private final NativeArray preActivationGradient;
     private boolean dropoutApplied;
 
     DenseLayer(int layerIndex, int fanIn, LayerSpec spec, double leakySlope, int maxRows) {
@@ -41,31 +43,31 @@ public final class DenseLayer {
         this.leakySlope = leakySlope;
         this.dropout = spec.dropout();
         this.batchNorm = spec.batchNorm() ? new BatchNorm(width, maxRows) : null;
-        weights = new double[width * fanIn];
-        weightGradient = new double[width * fanIn];
-        bias = batchNorm == null ? new double[width] : new double[0];
-        biasGradient = new double[bias.length];
+        weights = new NativeArray(width * fanIn);
+        weightGradient = new NativeArray(width * fanIn);
+        bias = new NativeArray(batchNorm == null ? width : 0);
+        biasGradient = new NativeArray(bias.length());
         int size = maxRows * width;
-        preActivation = new double[size];
-        linear = batchNorm == null ? preActivation : new double[size];
-        activation = activationFunction == Activation.LINEAR ? preActivation : new double[size];
+        preActivation = new NativeArray(size);
+        linear = batchNorm == null ? preActivation : new NativeArray(size);
+        activation = activationFunction == Activation.LINEAR ? preActivation : new NativeArray(size);
         dropoutScale = dropout > 0 ? new double[size] : new double[0];
-        dropoutOutput = dropout > 0 ? new double[size] : activation;
-        activationGradient = new double[size];
-        preActivationGradient = new double[size];
+        dropoutOutput = dropout > 0 ? new NativeArray(size) : activation;
+        activationGradient = new NativeArray(size);
+        preActivationGradient = new NativeArray(size);
     }
 
     /** Draws the weights and sets every bias to the spec's bias value. */
     void initialize(InitSpec init, RandomStream random) {
         init.kind().fill(weights, fanIn, width, init, random);
-        java.util.Arrays.fill(bias, init.bias());
+        bias.fill(init.bias());
     }
 
     /**
      * Computes the layer's output for {@code rows} samples of {@code input} and returns the buffer
      * holding it (the activations, or their dropped-out copy during training).
      */
-    double[] forward(double[] input, int rows, Network.Mode mode, RandomStream dropoutRandom) {
+    NativeArray forward(NativeArray input, int rows, Network.Mode mode, RandomStream dropoutRandom) {
         Blas.gemm(false, true, rows, width, fanIn, 1.0, input, weights, 0.0, linear);
         if (batchNorm == null) {
             addBias(rows);
@@ -75,7 +77,7 @@ public final class DenseLayer {
             batchNorm.forwardWithBatchStatistics(linear, preActivation, rows, mode == Network.Mode.TRAIN);
         }
         if (activation != preActivation) {
-            activationFunction.applyInPlace(preActivation, activation, rows * width, leakySlope);
+            activationFunction.apply(preActivation, activation, rows * width, leakySlope);
         }
         dropoutApplied = mode == Network.Mode.TRAIN && dropout > 0;
         if (dropoutApplied) {
@@ -88,7 +90,7 @@ public final class DenseLayer {
         for (int row = 0; row < rows; row++) {
             int offset = row * width;
             for (int j = 0; j < width; j++) {
-                preActivation[offset + j] += bias[j];
+                preActivation.set(offset + j, preActivation.get(offset + j) + bias.get(j));
             }
         }
     }
@@ -100,7 +102,7 @@ public final class DenseLayer {
         for (int i = 0; i < count; i++) {
             double scale = random.nextDouble() < dropout ? 0.0 : keptScale;
             dropoutScale[i] = scale;
-            dropoutOutput[i] = activation[i] * scale;
+            dropoutOutput.set(i, activation.get(i) * scale);
         }
     }
 
@@ -109,16 +111,17 @@ public final class DenseLayer {
      * buffer: writes dL/da there, the parameter gradients, and dL/dx into {@code inputGradient} unless it
      * is null.
      */
-    void backward(double[] input, int rows, double[] inputGradient) {
+    void backward(NativeArray input, int rows, NativeArray inputGradient) {
         int count = rows * width;
         if (dropoutApplied) {
             for (int i = 0; i < count; i++) {
-                activationGradient[i] *= dropoutScale[i];
+                activationGradient.set(i, activationGradient.get(i) * dropoutScale[i]);
             }
         }
-        System.arraycopy(activationGradient, 0, preActivationGradient, 0, count);
-        if (activationFunction != Activation.LINEAR) {
-            activationFunction.multiplyByDerivativeInPlace(preActivation, preActivationGradient, count, leakySlope);
+        if (activationFunction == Activation.LINEAR) {
+            preActivationGradient.copyFrom(activationGradient, count);
+        } else {
+            activationFunction.multiplyByDerivative(preActivation, activationGradient, preActivationGradient, count, leakySlope);
         }
         if (batchNorm != null) {
             batchNorm.backwardInPlace(preActivationGradient, rows);
@@ -132,12 +135,12 @@ public final class DenseLayer {
         }
     }
 
-    private void sumColumns(double[] values, int rows, double[] sums) {
-        java.util.Arrays.fill(sums, 0.0);
+    private void sumColumns(NativeArray values, int rows, NativeArray sums) {
+        sums.fill(0.0);
         for (int row = 0; row < rows; row++) {
             int offset = row * width;
             for (int j = 0; j < width; j++) {
-                sums[j] += values[offset + j];
+                sums.set(j, sums.get(j) + values.get(offset + j));
             }
         }
     }
@@ -183,39 +186,39 @@ public final class DenseLayer {
     }
 
     /** Weights, {@code width x fanIn} row-major (live). */
-    public double[] weights() {
+    public NativeArray weights() {
         return weights;
     }
 
-    public double[] weightGradient() {
+    public NativeArray weightGradient() {
         return weightGradient;
     }
 
     /** Biases (live); empty when the layer has batch normalization. */
-    public double[] bias() {
+    public NativeArray bias() {
         return bias;
     }
 
-    public double[] biasGradient() {
+    public NativeArray biasGradient() {
         return biasGradient;
     }
 
     /** Values fed to the activation function: Wx + b, or BN(Wx) with batch normalization (live). */
-    public double[] preActivation() {
+    public NativeArray preActivation() {
         return preActivation;
     }
 
     /** a = f(z) before dropout (live). */
-    public double[] activation() {
+    public NativeArray activation() {
         return activation;
     }
 
     /** dL/da from the last backward pass (live). */
-    public double[] activationGradient() {
+    public NativeArray activationGradient() {
         return activationGradient;
     }
 
-    double[] output() {
+    NativeArray output() {
         return dropoutApplied ? dropoutOutput : activation;
     }
 }

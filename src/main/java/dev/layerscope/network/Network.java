@@ -1,5 +1,6 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class Network {
     private final List<Parameter> parameters;
     private final double[] predictions;
     private RandomStream dropoutRandom;
-    private double[] lastInput;
+    private NativeArray lastInput;
     private int lastRows;
 
     /** Builds the network and draws its weights from {@code initRandom}. */
@@ -58,11 +59,11 @@ public final class Network {
     }
 
     /** Runs the forward pass for the first {@code rows} samples of {@code input} ({@code rows x inputCount}). */
-    public void forward(double[] input, int rows, Mode mode) {
+    public void forward(NativeArray input, int rows, Mode mode) {
         if (rows < 1 || rows > maxRows) {
             throw new IllegalArgumentException("rows must be 1 to " + maxRows + ", got " + rows);
         }
-        double[] signal = input;
+        NativeArray signal = input;
         // Indexed loops here and in the other per-step paths avoid allocating an iterator per step.
         for (int index = 0; index < layers.size(); index++) {
             signal = layers.get(index).forward(signal, rows, mode, dropoutRandom);
@@ -94,8 +95,8 @@ public final class Network {
         for (int index = layers.size() - 1; index >= 0; index--) {
             DenseLayer layer = layers.get(index);
             boolean first = index == 0;
-            double[] input = first ? lastInput : layers.get(index - 1).output();
-            double[] inputGradient = first ? null : layers.get(index - 1).activationGradient();
+            NativeArray input = first ? lastInput : layers.get(index - 1).output();
+            NativeArray inputGradient = first ? null : layers.get(index - 1).activationGradient();
             layer.backward(input, lastRows, inputGradient);
         }
         return loss;

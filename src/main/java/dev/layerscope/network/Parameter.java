@@ -1,5 +1,7 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
+
 /**
  * One trainable array of a layer and its gradient dL/dθ, for optimizers, clipping and statistics.
  * The arrays are the layer's own: an optimizer updates {@code values} in place.
@@ -8,5 +10,5 @@ package dev.layerscope.network;
  * @param layerIndex the layer, 0 = first hidden layer; the output layer has the highest index
  * @param decayed    whether L2 weight decay applies (weights only)
  */
-public record Parameter(String name, int layerIndex, double[] values, double[] gradients, boolean decayed) {
+public record Parameter(String name, int layerIndex, NativeArray values, NativeArray gradients, boolean decayed) {
 }

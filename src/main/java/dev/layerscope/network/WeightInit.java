@@ -1,5 +1,6 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.Orthogonal;
 import dev.layerscope.math.RandomStream;
 
@@ -50,12 +51,12 @@ public enum WeightInit {
     }
 
     /** Fills {@code weights} ({@code fanOut x fanIn}, row-major) with gain-scaled draws. */
-    public void fill(double[] weights, int fanIn, int fanOut, InitSpec spec, RandomStream random) {
+    public void fill(NativeArray weights, int fanIn, int fanOut, InitSpec spec, RandomStream random) {
         double gain = spec.gain();
         if (this == ORTHOGONAL) {
             double[] sample = Orthogonal.sample(fanOut, fanIn, random);
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = gain * sample[i];
+            for (int i = 0; i < weights.length(); i++) {
+                weights.set(i, gain * sample[i]);
             }
             return;
         }
@@ -63,9 +64,9 @@ public enum WeightInit {
         boolean uniform = this == UNIFORM || this == GLOROT_UNIFORM || this == HE_UNIFORM || this == LECUN_UNIFORM;
         // A uniform U(-a, a) has standard deviation a / sqrt(3).
         double limit = spread * Math.sqrt(3);
-        for (int i = 0; i < weights.length; i++) {
+        for (int i = 0; i < weights.length(); i++) {
             double draw = uniform ? limit * (2 * random.nextDouble() - 1) : spread * random.nextGaussian();
-            weights[i] = gain * draw;
+            weights.set(i, gain * draw);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.layerscope.training;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.DenseLayer;
 import dev.layerscope.network.Network;
 import dev.layerscope.network.Parameter;
@@ -71,7 +72,7 @@ final class DivergenceCheck {
         }
         for (Parameter parameter : parameters) {
             boolean ofLayer = parameter.layerIndex() == layer.layerIndex();
-            if (ofLayer && !allFinite(parameter.gradients(), parameter.gradients().length)) {
+            if (ofLayer && !allFinite(parameter.gradients(), parameter.gradients().length())) {
                 return parameter.name().equals("weights") ? "weightGradient" : parameter.name() + "Gradient";
             }
         }
@@ -85,16 +86,16 @@ final class DivergenceCheck {
     private static boolean gradientsFinite(List<Parameter> parameters) {
         for (int index = 0; index < parameters.size(); index++) {
             Parameter parameter = parameters.get(index);
-            if (!allFinite(parameter.gradients(), parameter.gradients().length)) {
+            if (!allFinite(parameter.gradients(), parameter.gradients().length())) {
                 return false;
             }
         }
         return true;
     }
 
-    static boolean allFinite(double[] values, int count) {
+    static boolean allFinite(NativeArray values, int count) {
         for (int i = 0; i < count; i++) {
-            if (!Double.isFinite(values[i])) {
+            if (!Double.isFinite(values.get(i))) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package dev.layerscope.training;
 
 import dev.layerscope.data.Split;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Network;
 
@@ -14,9 +15,9 @@ final class Evaluation {
     private final Split train;
     private final Split test;
     private final int evalRows;
-    private final double[] evalInput;
+    private final NativeArray evalInput;
     private final double[] evalTargets;
-    private final double[] chunkInput;
+    private final NativeArray chunkInput;
     private final double[] chunkTargets;
     private final int[] scoredRows;
 
@@ -30,10 +31,10 @@ final class Evaluation {
             order[i] = i;
         }
         random.shuffle(order);
-        evalInput = new double[evalRows * train.featureCount()];
+        evalInput = new NativeArray(evalRows * train.featureCount());
         evalTargets = new double[evalRows * train.outputCount()];
         Batches.gather(train, order, 0, evalRows, evalInput, evalTargets);
-        chunkInput = new double[network.maxRows() * train.featureCount()];
+        chunkInput = new NativeArray(network.maxRows() * train.featureCount());
         chunkTargets = new double[network.maxRows() * train.outputCount()];
         scoredRows = new int[network.maxRows()];
     }
@@ -92,7 +93,7 @@ final class Evaluation {
         int outputs = train.outputCount();
         for (int start = 0; start < rows; start += network.maxRows()) {
             int chunk = Math.min(network.maxRows(), rows - start);
-            System.arraycopy(features, start * featureCount, chunkInput, 0, chunk * featureCount);
+            chunkInput.copyFrom(features, start * featureCount, 0, chunk * featureCount);
             network.forward(chunkInput, chunk, Network.Mode.INFERENCE);
             System.arraycopy(network.predict(), 0, predictions, start * outputs, chunk * outputs);
         }
@@ -110,7 +111,7 @@ final class Evaluation {
         return evalRows;
     }
 
-    double[] evalInput() {
+    NativeArray evalInput() {
         return evalInput;
     }
 
@@ -121,9 +122,9 @@ final class Evaluation {
     /** Returns E[x^2] over every feature of the evaluation batch: the input's second moment. */
     double inputSecondMoment() {
         double squares = 0;
-        for (double value : evalInput) {
-            squares += value * value;
+        for (int i = 0; i < evalInput.length(); i++) {
+            squares += evalInput.get(i) * evalInput.get(i);
         }
-        return squares / evalInput.length;
+        return squares / evalInput.length();
     }
 }

@@ -1,5 +1,6 @@
 package dev.layerscope.training;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.Parameter;
 
 import java.util.List;
@@ -21,10 +22,10 @@ final class GradientAdjustment {
         for (int index = 0; index < parameters.size(); index++) {
             Parameter parameter = parameters.get(index);
             if (parameter.decayed()) {
-                double[] values = parameter.values();
-                double[] gradients = parameter.gradients();
-                for (int i = 0; i < values.length; i++) {
-                    gradients[i] += lambda * values[i];
+                NativeArray values = parameter.values();
+                NativeArray gradients = parameter.gradients();
+                for (int i = 0; i < values.length(); i++) {
+                    gradients.set(i, gradients.get(i) + lambda * values.get(i));
                 }
             }
         }
@@ -36,9 +37,9 @@ final class GradientAdjustment {
             return;
         }
         for (int index = 0; index < parameters.size(); index++) {
-            double[] gradients = parameters.get(index).gradients();
-            for (int i = 0; i < gradients.length; i++) {
-                gradients[i] = Math.max(-limit, Math.min(limit, gradients[i]));
+            NativeArray gradients = parameters.get(index).gradients();
+            for (int i = 0; i < gradients.length(); i++) {
+                gradients.set(i, Math.max(-limit, Math.min(limit, gradients.get(i))));
             }
         }
     }
@@ -59,17 +60,18 @@ final class GradientAdjustment {
         if (norm > maxNorm) {
             double scale = maxNorm / norm;
             for (int index = 0; index < parameters.size(); index++) {
-                double[] gradients = parameters.get(index).gradients();
-                for (int i = 0; i < gradients.length; i++) {
-                    gradients[i] *= scale;
+                NativeArray gradients = parameters.get(index).gradients();
+                for (int i = 0; i < gradients.length(); i++) {
+                    gradients.set(i, gradients.get(i) * scale);
                 }
             }
         }
     }
 
-    static double sumOfSquares(double[] values) {
+    static double sumOfSquares(NativeArray values) {
         double squares = 0;
-        for (double value : values) {
+        for (int i = 0; i < values.length(); i++) {
+            double value = values.get(i);
             squares += value * value;
         }
         return squares;

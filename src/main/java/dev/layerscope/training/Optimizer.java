@@ -2,6 +2,7 @@ package dev.layerscope.training;
 
 import dev.layerscope.config.OptimizerKind;
 import dev.layerscope.config.TrainingConfig;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.Parameter;
 
 import java.util.List;
@@ -31,7 +32,7 @@ final class Optimizer {
         first = new double[count][];
         second = new double[count][];
         for (int p = 0; p < count; p++) {
-            int size = parameters.get(p).values().length;
+            int size = parameters.get(p).values().length();
             first[p] = kind == OptimizerKind.SGD ? new double[0] : new double[size];
             second[p] = kind == OptimizerKind.ADAM ? new double[size] : new double[0];
         }
@@ -48,12 +49,12 @@ final class Optimizer {
         updates++;
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
-            double[] values = parameter.values();
+            NativeArray values = parameter.values();
             if (kind == OptimizerKind.SGD) {
                 updateNorms[p] = Math.sqrt(sgd(values, parameter.gradients(), learningRate, valuesFinite, p));
             } else {
                 updateNorms[p] = Math.sqrt(update(values, parameter.gradients(), first[p], second[p], learningRate));
-                valuesFinite[p] = DivergenceCheck.allFinite(values, values.length);
+                valuesFinite[p] = DivergenceCheck.allFinite(values, values.length());
             }
         }
     }
@@ -64,7 +65,7 @@ final class Optimizer {
     }
 
     /** Updates one array and returns the sum of squared changes. */
-    private double update(double[] values, double[] gradients, double[] first, double[] second, double learningRate) {
+    private double update(NativeArray values, NativeArray gradients, double[] first, double[] second, double learningRate) {
         return switch (kind) {
             case SGD -> throw new IllegalStateException("plain SGD is applied by step() directly");
             case MOMENTUM, NESTEROV -> momentum(values, gradients, first, learningRate);
@@ -79,7 +80,7 @@ final class Optimizer {
      * for each other (a single running sum made this loop twice as slow). {@code x - x} is 0 for every
      * finite x and NaN for infinities and NaN, so the check sum is 0 exactly when all values are finite.
      */
-    private static double sgd(double[] values, double[] gradients, double learningRate, boolean[] finite, int index) {
+    private static double sgd(NativeArray values, NativeArray gradients, double learningRate, boolean[] finite, int index) {
         double squares0 = 0;
         double squares1 = 0;
         double squares2 = 0;
@@ -88,21 +89,21 @@ final class Optimizer {
         double check1 = 0;
         double check2 = 0;
         double check3 = 0;
-        int count = values.length;
+        int count = values.length();
         int i = 0;
         for (; i + 4 <= count; i += 4) {
-            double change0 = -learningRate * gradients[i];
-            double change1 = -learningRate * gradients[i + 1];
-            double change2 = -learningRate * gradients[i + 2];
-            double change3 = -learningRate * gradients[i + 3];
-            double value0 = values[i] + change0;
-            double value1 = values[i + 1] + change1;
-            double value2 = values[i + 2] + change2;
-            double value3 = values[i + 3] + change3;
-            values[i] = value0;
-            values[i + 1] = value1;
-            values[i + 2] = value2;
-            values[i + 3] = value3;
+            double change0 = -learningRate * gradients.get(i);
+            double change1 = -learningRate * gradients.get(i + 1);
+            double change2 = -learningRate * gradients.get(i + 2);
+            double change3 = -learningRate * gradients.get(i + 3);
+            double value0 = values.get(i) + change0;
+            double value1 = values.get(i + 1) + change1;
+            double value2 = values.get(i + 2) + change2;
+            double value3 = values.get(i + 3) + change3;
+            values.set(i, value0);
+            values.set(i + 1, value1);
+            values.set(i + 2, value2);
+            values.set(i + 3, value3);
             squares0 += change0 * change0;
             squares1 += change1 * change1;
             squares2 += change2 * change2;
@@ -113,9 +114,9 @@ final class Optimizer {
             check3 += value3 - value3;
         }
         for (; i < count; i++) {
-            double change = -learningRate * gradients[i];
-            double value = values[i] + change;
-            values[i] = value;
+            double change = -learningRate * gradients.get(i);
+            double value = values.get(i) + change;
+            values.set(i, value);
             squares0 += change * change;
             check0 += value - value;
         }
@@ -124,52 +125,53 @@ final class Optimizer {
     }
 
     /** v ← μv + g; momentum: θ ← θ − lr·v; Nesterov: θ ← θ − lr·(g + μv). */
-    private double momentum(double[] values, double[] gradients, double[] velocity, double learningRate) {
+    private double momentum(NativeArray values, NativeArray gradients, double[] velocity, double learningRate) {
         double mu = config.momentum();
         boolean nesterov = kind == OptimizerKind.NESTEROV;
         double squares = 0;
-        for (int i = 0; i < values.length; i++) {
-            velocity[i] = mu * velocity[i] + gradients[i];
-            double direction = nesterov ? gradients[i] + mu * velocity[i] : velocity[i];
+        for (int i = 0; i < values.length(); i++) {
+            double g = gradients.get(i);
+            velocity[i] = mu * velocity[i] + g;
+            double direction = nesterov ? g + mu * velocity[i] : velocity[i];
             double change = -learningRate * direction;
-            values[i] += change;
+            values.set(i, values.get(i) + change);
             squares += change * change;
         }
         return squares;
     }
 
     /** AdaGrad: s ← s + g²; RMSProp: s ← ρs + (1 − ρ)g²; then θ ← θ − lr·g / (√s + ε). */
-    private double adaptive(double[] values, double[] gradients, double[] accumulated, double learningRate) {
+    private double adaptive(NativeArray values, NativeArray gradients, double[] accumulated, double learningRate) {
         boolean adagrad = kind == OptimizerKind.ADAGRAD;
         double rho = config.rho();
         double epsilon = config.epsilon();
         double squares = 0;
-        for (int i = 0; i < values.length; i++) {
-            double g = gradients[i];
+        for (int i = 0; i < values.length(); i++) {
+            double g = gradients.get(i);
             accumulated[i] = adagrad ? accumulated[i] + g * g : rho * accumulated[i] + (1 - rho) * g * g;
             double change = -learningRate * g / (Math.sqrt(accumulated[i]) + epsilon);
-            values[i] += change;
+            values.set(i, values.get(i) + change);
             squares += change * change;
         }
         return squares;
     }
 
     /** m ← β1·m + (1 − β1)g; v ← β2·v + (1 − β2)g²; θ ← θ − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t). */
-    private double adam(double[] values, double[] gradients, double[] m, double[] v, double learningRate) {
+    private double adam(NativeArray values, NativeArray gradients, double[] m, double[] v, double learningRate) {
         double beta1 = config.beta1();
         double beta2 = config.beta2();
         double epsilon = config.epsilon();
         double firstCorrection = 1 - Math.pow(beta1, updates);
         double secondCorrection = 1 - Math.pow(beta2, updates);
         double squares = 0;
-        for (int i = 0; i < values.length; i++) {
-            double g = gradients[i];
+        for (int i = 0; i < values.length(); i++) {
+            double g = gradients.get(i);
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
             double mHat = m[i] / firstCorrection;
             double vHat = v[i] / secondCorrection;
             double change = -learningRate * mHat / (Math.sqrt(vHat) + epsilon);
-            values[i] += change;
+            values.set(i, values.get(i) + change);
             squares += change * change;
         }
         return squares;

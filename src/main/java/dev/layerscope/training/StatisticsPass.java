@@ -8,7 +8,6 @@ import dev.layerscope.network.Parameter;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.LayerStats;
 import dev.layerscope.stats.Summaries;
-import dev.layerscope.stats.Summary;
 import dev.layerscope.stats.UnitMeasures;
 import dev.layerscope.stats.UnitSample;
 
@@ -82,29 +81,30 @@ final class StatisticsPass {
         boolean output = layer == network.outputLayer();
         Activation function = layer.activationFunction();
         double slope = layer.leakySlope();
-        double[] activation = output ? network.predictions() : layer.activation();
-        Parameter bias = network.parameters().get(biasIndex[index]);
-        double weightNorm = Summaries.norm(layer.weights(), layer.weights().length);
-        UnitSample units = UnitMeasures.sample(function, slope, layer.preActivation(), activation,
-                layer.activationGradient(), rows, width, unitSample);
+        // The statistics read copies on the heap, taken once per snapshot; the layer's live arrays are native.
+        double[] preActivation = layer.preActivation().toArray(count);
+        double[] activation = output ? network.predictions() : layer.activation().toArray(count);
+        double[] activationGradient = layer.activationGradient().toArray(count);
+        double[] weights = layer.weights().toArray();
+        double[] weightGradient = layer.weightGradient().toArray();
+        double[] biasGradient = network.parameters().get(biasIndex[index]).gradients().toArray();
+        double weightNorm = Summaries.norm(weights, weights.length);
+        UnitSample units = UnitMeasures.sample(function, slope, preActivation, activation,
+                activationGradient, rows, width, unitSample);
         return new LayerStats(index, layer.fanIn(), width, activationName(layer, output),
-                Summaries.summarize(layer.preActivation(), count, histogramBins),
+                Summaries.summarize(preActivation, count, histogramBins),
                 Summaries.summarize(activation, count, histogramBins),
-                output ? Double.NaN : UnitMeasures.saturatedFraction(function, slope, layer.preActivation(), rows, width),
-                output ? Double.NaN : UnitMeasures.deadFraction(function, layer.preActivation(), rows, width),
-                weightGradientSummary(layer),
-                Summaries.norm(layer.weightGradient(), layer.weightGradient().length),
-                Summaries.norm(bias.gradients(), bias.gradients().length),
+                output ? Double.NaN : UnitMeasures.saturatedFraction(function, slope, preActivation, rows, width),
+                output ? Double.NaN : UnitMeasures.deadFraction(function, preActivation, rows, width),
+                Summaries.summarize(weightGradient, weightGradient.length, histogramBins),
+                Summaries.norm(weightGradient, weightGradient.length),
+                Summaries.norm(biasGradient, biasGradient.length),
                 // The loss is a batch mean; sqrt(rows) * ||dL/dA|| is the per-sample norm, root-mean-squared.
-                Math.sqrt(rows) * Summaries.norm(layer.activationGradient(), count),
+                Math.sqrt(rows) * Summaries.norm(activationGradient, count),
                 weightNorm,
                 weightNorm > 0 ? updateNorm / weightNorm : Double.NaN,
                 predictedVariance[index],
                 units);
-    }
-
-    private Summary weightGradientSummary(DenseLayer layer) {
-        return Summaries.summarize(layer.weightGradient(), layer.weightGradient().length, histogramBins);
     }
 
     private String activationName(DenseLayer layer, boolean output) {

@@ -5,6 +5,7 @@ import dev.layerscope.config.FieldError;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.config.TrainingConfig;
 import dev.layerscope.data.Dataset;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Loss;
 import dev.layerscope.network.Network;
@@ -41,7 +42,7 @@ public final class Trainer {
     private final int batchSize;
     private final int stepsPerEpoch;
     private final int[] order;
-    private final double[] batchInput;
+    private final NativeArray batchInput;
     private final double[] batchTargets;
 
     private int epoch;
@@ -83,7 +84,7 @@ public final class Trainer {
         for (int i = 0; i < trainCount; i++) {
             order[i] = i;
         }
-        batchInput = new double[batchSize * dataset.featureCount()];
+        batchInput = new NativeArray(batchSize * dataset.featureCount());
         batchTargets = new double[batchSize * dataset.outputCount()];
         baseLearningRate = training.learningRate();
         lastLearningRate = schedule.learningRate(baseLearningRate, 0);

@@ -1,5 +1,6 @@
 package dev.layerscope.training;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.DenseLayer;
 import dev.layerscope.network.Network;
 import dev.layerscope.network.Parameter;
@@ -18,7 +19,7 @@ final class TrainerStates {
         List<Parameter> parameters = network.parameters();
         double[][] values = new double[parameters.size()][];
         for (int p = 0; p < values.length; p++) {
-            values[p] = parameters.get(p).values();
+            values[p] = parameters.get(p).values().toArray();
         }
         List<double[]> means = new ArrayList<>();
         List<double[]> variances = new ArrayList<>();
@@ -29,7 +30,7 @@ final class TrainerStates {
             }
         }
         Optimizer optimizer = trainer.optimizer();
-        // The TrainerState constructor deep-copies every array handed to it.
+        // The TrainerState constructor deep-copies every array handed to it, the parameters a second time.
         return new TrainerState(trainer.epoch(), trainer.step(), trainer.batchInEpoch(), trainer.learningRate(),
                 trainer.lastLearningRate(), values, means.toArray(new double[0][]), variances.toArray(new double[0][]),
                 optimizer.updates(), optimizer.firstMoments(), optimizer.secondMoments(), optimizer.updateNorms(),
@@ -62,6 +63,13 @@ final class TrainerStates {
         trainer.shuffleRandom().setState(state.shuffleState());
         network.dropoutRandom().setState(state.dropoutState());
         trainer.restoreCounters(state.epoch(), state.step(), state.batchInEpoch(), state.baseLearningRate(), state.lastLearningRate());
+    }
+
+    private static void copyInto(double[] source, NativeArray target, String what) {
+        if (source.length != target.length()) {
+            throw new IllegalArgumentException("saved " + what + " has " + source.length + " values, expected " + target.length());
+        }
+        target.copyFrom(source);
     }
 
     private static void copyInto(double[] source, double[] target, String what) {

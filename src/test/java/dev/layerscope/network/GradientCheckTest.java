@@ -1,5 +1,6 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,25 +84,25 @@ class GradientCheckTest {
             targets[row * OUTPUTS + data.nextInt(OUTPUTS)] = 1.0;
         }
         long dropoutState = network.dropoutRandom().state();
-        network.forward(input, ROWS, mode);
+        network.forward(NativeArray.of(input), ROWS, mode);
         network.backward(targets);
         List<double[]> analytic = new ArrayList<>();
         for (Parameter parameter : network.parameters()) {
-            analytic.add(parameter.gradients().clone());
+            analytic.add(parameter.gradients().toArray());
         }
         List<String> failures = new ArrayList<>();
         int checked = 0;
         int aboveFloor = 0;
         for (int p = 0; p < network.parameters().size(); p++) {
             Parameter parameter = network.parameters().get(p);
-            double[] values = parameter.values();
-            for (int i = 0; i < values.length; i++) {
-                double original = values[i];
-                values[i] = original + STEP;
+            NativeArray values = parameter.values();
+            for (int i = 0; i < values.length(); i++) {
+                double original = values.get(i);
+                values.set(i, original + STEP);
                 double plus = loss(network, input, targets, mode, dropoutState);
-                values[i] = original - STEP;
+                values.set(i, original - STEP);
                 double minus = loss(network, input, targets, mode, dropoutState);
-                values[i] = original;
+                values.set(i, original);
                 double numeric = (plus - minus) / (2 * STEP);
                 double expected = analytic.get(p)[i];
                 double error = Math.abs(expected - numeric)
@@ -126,7 +127,7 @@ class GradientCheckTest {
 
     private static double loss(Network network, double[] input, double[] targets, Network.Mode mode, long dropoutState) {
         network.dropoutRandom().setState(dropoutState);
-        network.forward(input, ROWS, mode);
+        network.forward(NativeArray.of(input), ROWS, mode);
         return network.loss(targets);
     }
 }

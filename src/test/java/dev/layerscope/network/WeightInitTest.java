@@ -1,5 +1,7 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +23,15 @@ class WeightInitTest {
     private static final double STANDARD_ERRORS = 5.0;
 
     private static double[] draw(WeightInit kind, InitSpec spec) {
-        double[] weights = new double[FAN_IN * FAN_OUT];
+        NativeArray weights = new NativeArray(FAN_IN * FAN_OUT);
         kind.fill(weights, FAN_IN, FAN_OUT, spec, new RandomStream(99));
-        return weights;
+        return weights.toArray();
+    }
+
+    private static double[] orthogonal(int rows, int columns, long seed) {
+        NativeArray weights = new NativeArray(rows * columns);
+        WeightInit.ORTHOGONAL.fill(weights, columns, rows, InitSpec.of(WeightInit.ORTHOGONAL), new RandomStream(seed));
+        return weights.toArray();
     }
 
     private static double expectedVariance(WeightInit kind, InitSpec spec) {
@@ -83,8 +91,7 @@ class WeightInitTest {
     void orthogonalRowsAreOrthonormal() {
         int rows = 20;
         int columns = 50;
-        double[] weights = new double[rows * columns];
-        WeightInit.ORTHOGONAL.fill(weights, columns, rows, InitSpec.of(WeightInit.ORTHOGONAL), new RandomStream(3));
+        double[] weights = orthogonal(rows, columns, 3);
 
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < rows; j++) {
@@ -101,8 +108,7 @@ class WeightInitTest {
     void orthogonalColumnsAreOrthonormalWhenTall() {
         int rows = 40;
         int columns = 10;
-        double[] weights = new double[rows * columns];
-        WeightInit.ORTHOGONAL.fill(weights, columns, rows, InitSpec.of(WeightInit.ORTHOGONAL), new RandomStream(4));
+        double[] weights = orthogonal(rows, columns, 4);
 
         for (int i = 0; i < columns; i++) {
             for (int j = 0; j < columns; j++) {
@@ -124,10 +130,10 @@ class WeightInitTest {
         Network network = new Network(spec, 1, new RandomStream(1), new RandomStream(2));
 
         for (DenseLayer layer : network.layers()) {
-            for (double b : layer.bias()) {
+            for (double b : layer.bias().toArray()) {
                 assertEquals(0.25, b, 0.0);
             }
-            for (double w : layer.weights()) {
+            for (double w : layer.weights().toArray()) {
                 assertEquals(0.0, w, 0.0);
             }
         }

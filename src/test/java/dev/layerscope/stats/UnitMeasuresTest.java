@@ -1,5 +1,6 @@
 package dev.layerscope.stats;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.Activation;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,7 @@ class UnitMeasuresTest {
 
     @Test
     void unitSampleSpacesUnitsEvenly() {
-        double[] activation = new double[RELU_PRE_ACTIVATION.length];
-        Activation.RELU.applyInPlace(RELU_PRE_ACTIVATION, activation, activation.length, SLOPE);
+        double[] activation = relu(RELU_PRE_ACTIVATION);
         double[] gradient = {
             0.1, -0.2, 0.3, -0.4,
             0.1, 0.2, 0.3, 0.4,
@@ -58,8 +58,7 @@ class UnitMeasuresTest {
 
     @Test
     void unitSampleKeepsAllUnitsOfNarrowLayer() {
-        double[] activation = new double[RELU_PRE_ACTIVATION.length];
-        Activation.RELU.applyInPlace(RELU_PRE_ACTIVATION, activation, activation.length, SLOPE);
+        double[] activation = relu(RELU_PRE_ACTIVATION);
 
         UnitSample sample = UnitMeasures.sample(Activation.RELU, SLOPE, RELU_PRE_ACTIVATION, activation,
                 new double[activation.length], 3, 4, 32);
@@ -68,5 +67,11 @@ class UnitMeasuresTest {
         // Unit 1: activations 2, 0, 0, mean 2/3; unit 3: 0, 0.5, 0, mean 1/6.
         assertArrayEquals(new double[] {0.0, 2.0 / 3, 0.0, 0.5 / 3}, sample.meanActivation(), 1e-15);
         assertArrayEquals(new boolean[] {true, false, true, false}, sample.dead());
+    }
+
+    private static double[] relu(double[] preActivation) {
+        NativeArray activation = new NativeArray(preActivation.length);
+        Activation.RELU.apply(NativeArray.of(preActivation), activation, preActivation.length, SLOPE);
+        return activation.toArray();
     }
 }

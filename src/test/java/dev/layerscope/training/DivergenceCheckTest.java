@@ -1,6 +1,7 @@
 package dev.layerscope.training;
 
 import dev.layerscope.config.RunConfig;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.math.RandomStream;
 import dev.layerscope.network.Activation;
 import dev.layerscope.network.InitSpec;
@@ -35,7 +36,7 @@ class DivergenceCheckTest {
     private static double pass(Network network) {
         double[] input = {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8};
         double[] targets = {1, 0, 0, 1, 1, 0, 0, 1};
-        network.forward(input, ROWS, Network.Mode.STATISTICS);
+        network.forward(NativeArray.of(input), ROWS, Network.Mode.STATISTICS);
         return network.backward(targets);
     }
 
@@ -55,7 +56,7 @@ class DivergenceCheckTest {
     void infiniteWeightNamesFirstLayerWithNaN() {
         Network network = network();
         // An infinite weight in layer 1 makes its pre-activation infinite; tanh then bounds the activation.
-        network.layers().get(1).weights()[0] = Double.POSITIVE_INFINITY;
+        network.layers().get(1).weights().set(0, Double.POSITIVE_INFINITY);
         double loss = pass(network);
 
         Divergence divergence = DivergenceCheck.afterBackward(network, ROWS, loss, 7, 2, 0.1);
@@ -72,7 +73,7 @@ class DivergenceCheckTest {
             Network network = network();
             pass(network);
             Optimizer optimizer = optimizer(network, kind);
-            network.layers().get(2).bias()[1] = Double.NaN;
+            network.layers().get(2).bias().set(1, Double.NaN);
             optimizer.step(0.1);
 
             Divergence divergence = DivergenceCheck.afterUpdate(network, optimizer, 3, 0, 0.1);
@@ -88,15 +89,15 @@ class DivergenceCheckTest {
         pass(network);
         Optimizer optimizer = optimizer(network, "sgd");
         // The last of 6 weights falls outside the update loop's groups of four, so the remainder loop is checked too.
-        double[] weights = network.layers().get(0).weights();
-        double[] gradients = network.layers().get(0).weightGradient();
-        weights[5] = -Double.MAX_VALUE;
-        gradients[5] = Double.MAX_VALUE / 100;
+        NativeArray weights = network.layers().get(0).weights();
+        NativeArray gradients = network.layers().get(0).weightGradient();
+        weights.set(5, -Double.MAX_VALUE);
+        gradients.set(5, Double.MAX_VALUE / 100);
         optimizer.step(1000);
 
         Divergence divergence = DivergenceCheck.afterUpdate(network, optimizer, 3, 0, 1000);
 
-        assertEquals(Double.NEGATIVE_INFINITY, weights[5]);
+        assertEquals(Double.NEGATIVE_INFINITY, weights.get(5));
         assertEquals(0, divergence.layerIndex());
         assertEquals("weights", divergence.quantity());
     }

@@ -4,6 +4,7 @@ import dev.layerscope.config.OptimizerKind;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.config.ScheduleConfig;
 import dev.layerscope.config.TrainingConfig;
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +27,13 @@ class OptimizerTest {
     private static final double GRADIENT = 0.5;
 
     private static double[] twoSteps(OptimizerKind kind) {
-        double[] values = {1.0};
-        double[] gradients = {GRADIENT};
+        NativeArray values = NativeArray.of(1.0);
+        NativeArray gradients = NativeArray.of(GRADIENT);
         Optimizer optimizer = new Optimizer(config(kind), List.of(new Parameter("weights", 0, values, gradients, true)));
         optimizer.step(LEARNING_RATE);
-        double first = values[0];
+        double first = values.get(0);
         optimizer.step(LEARNING_RATE);
-        return new double[] {first, values[0]};
+        return new double[] {first, values.get(0)};
     }
 
     private static TrainingConfig config(OptimizerKind kind) {
@@ -104,21 +105,21 @@ class OptimizerTest {
     @ParameterizedTest
     @EnumSource(OptimizerKind.class)
     void updateMovesAgainstGradient(OptimizerKind kind) {
-        double[] values = {0.3, -0.2, 0.0};
-        double[] gradients = {0.7, -1.5, 0.0};
+        NativeArray values = NativeArray.of(0.3, -0.2, 0.0);
+        NativeArray gradients = NativeArray.of(0.7, -1.5, 0.0);
         Optimizer optimizer = new Optimizer(config(kind), List.of(new Parameter("weights", 0, values, gradients, true)));
 
         optimizer.step(LEARNING_RATE);
 
-        assertTrue(values[0] < 0.3, kind + " positive gradient lowers the value");
-        assertTrue(values[1] > -0.2, kind + " negative gradient raises the value");
-        assertEquals(0.0, values[2], 0.0, kind + " zero gradient leaves the value");
+        assertTrue(values.get(0) < 0.3, kind + " positive gradient lowers the value");
+        assertTrue(values.get(1) > -0.2, kind + " negative gradient raises the value");
+        assertEquals(0.0, values.get(2), 0.0, kind + " zero gradient leaves the value");
     }
 
     @Test
     void updateNormIsRecorded() {
-        double[] values = {1.0, 1.0};
-        double[] gradients = {3.0, 4.0};
+        NativeArray values = NativeArray.of(1.0, 1.0);
+        NativeArray gradients = NativeArray.of(3.0, 4.0);
         Optimizer optimizer = new Optimizer(config(OptimizerKind.SGD), List.of(new Parameter("weights", 0, values, gradients, true)));
 
         optimizer.step(LEARNING_RATE);

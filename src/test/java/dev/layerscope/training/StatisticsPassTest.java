@@ -31,8 +31,8 @@ class StatisticsPassTest {
                  "stats": {"histogramBins": 2}}
                 """);
         Trainer trainer = new Trainer(config, dataset);
-        trainer.network().layers().get(0).weights()[0] = 2;
-        trainer.network().layers().get(1).weights()[0] = 3;
+        trainer.network().layers().get(0).weights().set(0, 2);
+        trainer.network().layers().get(1).weights().set(0, 3);
         return trainer.initialStats();
     }
 
