@@ -6,6 +6,7 @@ import dev.layerscope.math.RandomStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * A fully connected network: hidden layers, then a linear output layer whose values the loss turns into
@@ -89,6 +90,16 @@ public final class Network {
      * {@link Parameter#gradients()} contains dL/dθ averaged over the batch.
      */
     public double backward(double[] targets) {
+        return backward(targets, null);
+    }
+
+    /**
+     * Back-propagates as {@link #backward(double[])} does, and passes each layer's index to
+     * {@code layerFinished} (unless it is null) as soon as back-propagation no longer needs that
+     * layer's parameters: its gradients are final, and changing its parameters changes no other
+     * gradient of this pass. Layers finish from the output layer down.
+     */
+    public double backward(double[] targets, IntConsumer layerFinished) {
         DenseLayer output = outputLayer();
         double loss = spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(),
                 predictions, output.activationGradient());
@@ -98,6 +109,9 @@ public final class Network {
             NativeArray input = first ? lastInput : layers.get(index - 1).output();
             NativeArray inputGradient = first ? null : layers.get(index - 1).activationGradient();
             layer.backward(input, lastRows, inputGradient);
+            if (layerFinished != null) {
+                layerFinished.accept(index);
+            }
         }
         return loss;
     }

@@ -22,6 +22,8 @@ final class Optimizer {
     private final double[][] second;
     private final double[] updateNorms;
     private final boolean[] valuesFinite;
+    private final boolean[] gradientsFinite;
+    private final int[][] parametersByLayer;
     private long updates;
 
     Optimizer(TrainingConfig config, List<Parameter> parameters) {
@@ -38,6 +40,22 @@ final class Optimizer {
         }
         updateNorms = new double[count];
         valuesFinite = new boolean[count];
+        gradientsFinite = new boolean[count];
+        parametersByLayer = indexByLayer(parameters);
+    }
+
+    private static int[][] indexByLayer(List<Parameter> parameters) {
+        int layers = 0;
+        for (Parameter parameter : parameters) {
+            layers = Math.max(layers, parameter.layerIndex() + 1);
+        }
+        int[][] byLayer = new int[layers][];
+        for (int layer = 0; layer < layers; layer++) {
+            int index = layer;
+            byLayer[layer] = java.util.stream.IntStream.range(0, parameters.size())
+                    .filter(p -> parameters.get(p).layerIndex() == index).toArray();
+        }
+        return byLayer;
     }
 
     /**
@@ -46,22 +64,62 @@ final class Optimizer {
      * no extra pass over every weight. The other optimizers scan the values afterwards.
      */
     void step(double learningRate) {
-        updates++;
+        startStep();
         for (int p = 0; p < parameters.size(); p++) {
-            Parameter parameter = parameters.get(p);
-            NativeArray values = parameter.values();
-            if (kind == OptimizerKind.SGD) {
-                updateNorms[p] = Math.sqrt(sgd(values, parameter.gradients(), learningRate, valuesFinite, p));
-            } else {
-                updateNorms[p] = Math.sqrt(update(values, parameter.gradients(), first[p], second[p], learningRate));
-                valuesFinite[p] = DivergenceCheck.allFinite(values, values.length());
-            }
+            update(p, learningRate);
+        }
+    }
+
+    /**
+     * Counts one step whose parameters {@link #stepLayer} then updates layer by layer. Every layer must
+     * be updated once before the next step starts.
+     */
+    void startStep() {
+        updates++;
+    }
+
+    /**
+     * Updates the parameters of one layer, as {@link #step} does. Plain SGD also records whether their
+     * gradients were finite (see {@link #allFinite}). The trainer calls it for each layer as soon
+     * as back-propagation has finished with that layer, while its gradients are still in the cache.
+     */
+    void stepLayer(int layerIndex, double learningRate) {
+        int[] indices = parametersByLayer[layerIndex];
+        for (int i = 0; i < indices.length; i++) {
+            update(indices[i], learningRate);
+        }
+    }
+
+    private void update(int p, double learningRate) {
+        Parameter parameter = parameters.get(p);
+        NativeArray values = parameter.values();
+        if (kind == OptimizerKind.SGD) {
+            updateNorms[p] = Math.sqrt(sgd(values, parameter.gradients(), learningRate, p));
+        } else {
+            updateNorms[p] = Math.sqrt(update(values, parameter.gradients(), first[p], second[p], learningRate));
+            valuesFinite[p] = DivergenceCheck.allFinite(values, values.length());
         }
     }
 
     /** Returns whether every value of parameter {@code index} was finite after the last {@link #step}. */
     boolean valuesFinite(int index) {
         return valuesFinite[index];
+    }
+
+    /**
+     * Returns whether plain SGD found every gradient and every updated value of every parameter finite
+     * in the last step. Always false for the other optimizers, which do not check gradients.
+     */
+    boolean allFinite() {
+        if (kind != OptimizerKind.SGD) {
+            return false;
+        }
+        for (int p = 0; p < valuesFinite.length; p++) {
+            if (!valuesFinite[p] || !gradientsFinite[p]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Updates one array and returns the sum of squared changes. */
@@ -75,12 +133,13 @@ final class Optimizer {
     }
 
     /**
-     * θ ← θ − lr·g; returns the sum of squared changes and stores in {@code finite[index]} whether every
-     * updated value is finite. Both run in four partial sums, so that consecutive additions do not wait
-     * for each other (a single running sum made this loop twice as slow). {@code x - x} is 0 for every
-     * finite x and NaN for infinities and NaN, so the check sum is 0 exactly when all values are finite.
+     * θ ← θ − lr·g; returns the sum of squared changes and records whether every gradient and every
+     * updated value of parameter {@code index} is finite. The sums run in four partial sums, so that
+     * consecutive additions do not wait for each other (a single running sum made this loop twice as
+     * slow). {@code x - x} is 0 for every finite x and NaN for infinities and NaN, so a check sum is 0
+     * exactly when all its values are finite.
      */
-    private static double sgd(NativeArray values, NativeArray gradients, double learningRate, boolean[] finite, int index) {
+    private double sgd(NativeArray values, NativeArray gradients, double learningRate, int index) {
         double squares0 = 0;
         double squares1 = 0;
         double squares2 = 0;
@@ -89,13 +148,18 @@ final class Optimizer {
         double check1 = 0;
         double check2 = 0;
         double check3 = 0;
+        double gradientCheck = 0;
         int count = values.length();
         int i = 0;
         for (; i + 4 <= count; i += 4) {
-            double change0 = -learningRate * gradients.get(i);
-            double change1 = -learningRate * gradients.get(i + 1);
-            double change2 = -learningRate * gradients.get(i + 2);
-            double change3 = -learningRate * gradients.get(i + 3);
+            double gradient0 = gradients.get(i);
+            double gradient1 = gradients.get(i + 1);
+            double gradient2 = gradients.get(i + 2);
+            double gradient3 = gradients.get(i + 3);
+            double change0 = -learningRate * gradient0;
+            double change1 = -learningRate * gradient1;
+            double change2 = -learningRate * gradient2;
+            double change3 = -learningRate * gradient3;
             double value0 = values.get(i) + change0;
             double value1 = values.get(i + 1) + change1;
             double value2 = values.get(i + 2) + change2;
@@ -112,15 +176,20 @@ final class Optimizer {
             check1 += value1 - value1;
             check2 += value2 - value2;
             check3 += value3 - value3;
+            // One sum for the four gradients: any NaN or infinity among them makes it NaN.
+            gradientCheck += (gradient0 - gradient0) + (gradient1 - gradient1) + (gradient2 - gradient2) + (gradient3 - gradient3);
         }
         for (; i < count; i++) {
-            double change = -learningRate * gradients.get(i);
+            double gradient = gradients.get(i);
+            double change = -learningRate * gradient;
             double value = values.get(i) + change;
             values.set(i, value);
             squares0 += change * change;
             check0 += value - value;
+            gradientCheck += gradient - gradient;
         }
-        finite[index] = (check0 + check1) + (check2 + check3) == 0;
+        valuesFinite[index] = (check0 + check1) + (check2 + check3) == 0;
+        gradientsFinite[index] = gradientCheck == 0;
         return (squares0 + squares1) + (squares2 + squares3);
     }
 

@@ -2,6 +2,7 @@ package dev.layerscope.training;
 
 import dev.layerscope.config.ConfigException;
 import dev.layerscope.config.FieldError;
+import dev.layerscope.config.OptimizerKind;
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.config.TrainingConfig;
 import dev.layerscope.data.Dataset;
@@ -13,6 +14,8 @@ import dev.layerscope.network.NetworkSpec;
 import dev.layerscope.stats.DecisionGrid;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.stats.VariancePrediction;
+
+import java.util.function.IntConsumer;
 
 /**
  * Trains one network on one dataset, step by step, and takes statistics snapshots. Owned by one thread
@@ -44,6 +47,9 @@ public final class Trainer {
     private final int[] order;
     private final NativeArray batchInput;
     private final double[] batchTargets;
+    private final boolean updatesDuringBackward;
+    private final IntConsumer updateLayer;
+    private double stepLearningRate;
 
     private int epoch;
     private long step;
@@ -88,6 +94,9 @@ public final class Trainer {
         batchTargets = new double[batchSize * dataset.outputCount()];
         baseLearningRate = training.learningRate();
         lastLearningRate = schedule.learningRate(baseLearningRate, 0);
+        updatesDuringBackward = training.optimizer() == OptimizerKind.SGD && training.weightDecay() == 0
+                && training.clipValue() == 0 && training.clipNorm() == 0;
+        updateLayer = layerIndex -> optimizer.stepLayer(layerIndex, stepLearningRate);
     }
 
     private static void requireCompatible(RunConfig config, Dataset dataset) {
@@ -170,6 +179,9 @@ public final class Trainer {
     /** Runs forward and backward on the gathered batch, adjusts the gradients and updates; returns the batch loss. */
     private double update(int rows, double learningRate) {
         network.forward(batchInput, rows, Network.Mode.TRAIN);
+        if (updatesDuringBackward) {
+            return updateDuringBackward(rows, learningRate);
+        }
         double loss = network.backward(batchTargets);
         check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
 
@@ -178,6 +190,27 @@ public final class Trainer {
         GradientAdjustment.clipByValue(network.parameters(), training.clipValue());
         GradientAdjustment.clipByGlobalNorm(network.parameters(), training.clipNorm());
         optimizer.step(learningRate);
+        check(DivergenceCheck.afterUpdate(network, optimizer, step + 1, epoch, learningRate));
+        return loss;
+    }
+
+    /**
+     * Back-propagates and updates each layer as soon as back-propagation has finished with it, while
+     * its weights and gradients are still in the cache: for plain SGD without weight decay or
+     * clipping, which need no gradient of another layer. The weights come out bit for bit as with
+     * {@link Optimizer#step}. The update loop also checks every gradient and weight, so the divergence
+     * check rescans the buffers only when something was not finite, and then names the same quantity
+     * as after a separate update. The parameters of a diverged step are updated anyway, but the
+     * trainer refuses every later step.
+     */
+    private double updateDuringBackward(int rows, double learningRate) {
+        stepLearningRate = learningRate;
+        optimizer.startStep();
+        double loss = network.backward(batchTargets, updateLayer);
+        if (Double.isFinite(loss) && optimizer.allFinite()) {
+            return loss;
+        }
+        check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
         check(DivergenceCheck.afterUpdate(network, optimizer, step + 1, epoch, learningRate));
         return loss;
     }

@@ -1,5 +1,6 @@
 package dev.layerscope.network;
 
+import dev.layerscope.math.NativeArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,5 +77,27 @@ class ActivationTest {
         assertTrue(Activation.LEAKY_RELU.isInactive(-1.0));
         assertFalse(Activation.RELU.isInactive(1e-9));
         assertFalse(Activation.ELU.isInactive(-1.0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void arrayLoopsMatchValueAndDerivativeBitForBit(Activation activation) {
+        double[] special = {Double.NEGATIVE_INFINITY, -2.5, -Double.MIN_VALUE, -0.0, 0.0, Double.MIN_VALUE,
+            Double.MIN_NORMAL, 0.7, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN,
+            Double.longBitsToDouble(0xfff8000000000001L)};
+        double[] gradient = {1.5, -2.0, 3.0, -0.5, 0.25, 7.0, -1.0, Double.NaN, 2.0, Double.POSITIVE_INFINITY, 1.0, -4.0};
+        NativeArray values = new NativeArray(special.length);
+        NativeArray products = new NativeArray(special.length);
+
+        activation.apply(NativeArray.of(special), values, special.length, SLOPE);
+        activation.multiplyByDerivative(NativeArray.of(special), NativeArray.of(gradient), products, special.length, SLOPE);
+
+        for (int i = 0; i < special.length; i++) {
+            double z = special[i];
+            assertEquals(Double.doubleToRawLongBits(activation.value(z, SLOPE)), Double.doubleToRawLongBits(values.get(i)),
+                    activation + " value at " + z);
+            assertEquals(Double.doubleToRawLongBits(gradient[i] * activation.derivative(z, SLOPE)),
+                    Double.doubleToRawLongBits(products.get(i)), activation + " derivative product at " + z);
+        }
     }
 }

@@ -95,6 +95,26 @@ class TrainerTest {
     }
 
     @Test
+    void sgdInBackwardMatchesSeparateUpdate() {
+        String json = """
+                {"seed": 5, "data": {"dataset": "moons", "samples": 300},
+                 "network": {"depth": 3, "width": 16, "activation": "relu", "batchNorm": true, "dropout": 0.1},
+                 "training": {"optimizer": "sgd", "learningRate": 0.05, "batchSize": 25, "epochs": 3, "clipNorm": %s},
+                 "stats": {"evalSamples": 64, "everySteps": 5}}
+                """;
+        // Gradient norms of this network stay far below 1e6, so clipping changes nothing, but any clipping
+        // makes the trainer update after back-propagation instead of during it.
+        Trainer during = trainer(json.formatted("0"));
+        Trainer after = trainer(json.formatted("1e6"));
+
+        List<EpochStats> duringStats = runToEnd(during);
+        List<EpochStats> afterStats = runToEnd(after);
+
+        assertEquals(afterStats, duringStats);
+        assertTrue(java.util.Arrays.deepEquals(after.saveState().parameters(), during.saveState().parameters()));
+    }
+
+    @Test
     void restoredTrainerContinuesBitIdentically() {
         Trainer uninterrupted = trainer(EVERY_FEATURE);
         List<EpochStats> expected = runToEnd(uninterrupted);
