@@ -22,9 +22,10 @@ final class Optimizer {
     private final double[][] second;
     private final double[] updateNorms;
     private final boolean[] valuesFinite;
-    private final boolean[] gradientsFinite;
     private final int[][] parametersByLayer;
     private long updates;
+    private boolean updateNormsPending;
+    private double pendingLearningRate;
 
     Optimizer(TrainingConfig config, List<Parameter> parameters) {
         this.kind = config.optimizer();
@@ -40,7 +41,6 @@ final class Optimizer {
         }
         updateNorms = new double[count];
         valuesFinite = new boolean[count];
-        gradientsFinite = new boolean[count];
         parametersByLayer = indexByLayer(parameters);
     }
 
@@ -76,11 +76,11 @@ final class Optimizer {
      */
     void startStep() {
         updates++;
+        updateNormsPending = false;
     }
 
     /**
-     * Updates the parameters of one layer, as {@link #step} does. Plain SGD also records whether their
-     * gradients were finite (see {@link #allFinite}). The trainer calls it for each layer as soon
+     * Updates the parameters of one layer, as {@link #step} does. The trainer calls it for each layer as soon
      * as back-propagation has finished with that layer, while its gradients are still in the cache.
      */
     void stepLayer(int layerIndex, double learningRate) {
@@ -94,7 +94,9 @@ final class Optimizer {
         Parameter parameter = parameters.get(p);
         NativeArray values = parameter.values();
         if (kind == OptimizerKind.SGD) {
-            updateNorms[p] = Math.sqrt(sgd(values, parameter.gradients(), learningRate, p));
+            sgd(values, parameter.gradients(), learningRate, p);
+            updateNormsPending = true;
+            pendingLearningRate = learningRate;
         } else {
             updateNorms[p] = Math.sqrt(update(values, parameter.gradients(), first[p], second[p], learningRate));
             valuesFinite[p] = DivergenceCheck.allFinite(values, values.length());
@@ -107,15 +109,16 @@ final class Optimizer {
     }
 
     /**
-     * Returns whether plain SGD found every gradient and every updated value of every parameter finite
-     * in the last step. Always false for the other optimizers, which do not check gradients.
+     * Returns whether every updated value of every parameter was finite after the last step. With plain
+     * SGD that also means every gradient was finite, see {@link #sgd}. The other optimizers return
+     * false, because their values can stay finite after a non-finite gradient.
      */
     boolean allFinite() {
         if (kind != OptimizerKind.SGD) {
             return false;
         }
         for (int p = 0; p < valuesFinite.length; p++) {
-            if (!valuesFinite[p] || !gradientsFinite[p]) {
+            if (!valuesFinite[p]) {
                 return false;
             }
         }
@@ -133,64 +136,83 @@ final class Optimizer {
     }
 
     /**
-     * θ ← θ − lr·g; returns the sum of squared changes and records whether every gradient and every
-     * updated value of parameter {@code index} is finite. The sums run in four partial sums, so that
-     * consecutive additions do not wait for each other (a single running sum made this loop twice as
-     * slow). {@code x - x} is 0 for every finite x and NaN for infinities and NaN, so a check sum is 0
-     * exactly when all its values are finite.
+     * θ ← θ − lr·g, recording whether every updated value of parameter {@code index} is finite. A
+     * non-finite gradient always gives a non-finite value (lr·∞ and 0·∞ are infinite or NaN), so this
+     * check also covers the gradients. {@code x - x} is 0 for every finite x and NaN for infinities and
+     * NaN, so the check sum is 0 exactly when all values are finite. It runs in four partial sums, so
+     * that consecutive additions do not wait for each other. The update norm is left to
+     * {@link #settleUpdateNorms}, which most steps never need.
      */
-    private double sgd(NativeArray values, NativeArray gradients, double learningRate, int index) {
-        double squares0 = 0;
-        double squares1 = 0;
-        double squares2 = 0;
-        double squares3 = 0;
+    private void sgd(NativeArray values, NativeArray gradients, double learningRate, int index) {
         double check0 = 0;
         double check1 = 0;
         double check2 = 0;
         double check3 = 0;
-        double gradientCheck = 0;
         int count = values.length();
         int i = 0;
         for (; i + 4 <= count; i += 4) {
-            double gradient0 = gradients.get(i);
-            double gradient1 = gradients.get(i + 1);
-            double gradient2 = gradients.get(i + 2);
-            double gradient3 = gradients.get(i + 3);
-            double change0 = -learningRate * gradient0;
-            double change1 = -learningRate * gradient1;
-            double change2 = -learningRate * gradient2;
-            double change3 = -learningRate * gradient3;
-            double value0 = values.get(i) + change0;
-            double value1 = values.get(i + 1) + change1;
-            double value2 = values.get(i + 2) + change2;
-            double value3 = values.get(i + 3) + change3;
+            double value0 = values.get(i) + -learningRate * gradients.get(i);
+            double value1 = values.get(i + 1) + -learningRate * gradients.get(i + 1);
+            double value2 = values.get(i + 2) + -learningRate * gradients.get(i + 2);
+            double value3 = values.get(i + 3) + -learningRate * gradients.get(i + 3);
             values.set(i, value0);
             values.set(i + 1, value1);
             values.set(i + 2, value2);
             values.set(i + 3, value3);
-            squares0 += change0 * change0;
-            squares1 += change1 * change1;
-            squares2 += change2 * change2;
-            squares3 += change3 * change3;
             check0 += value0 - value0;
             check1 += value1 - value1;
             check2 += value2 - value2;
             check3 += value3 - value3;
-            // One sum for the four gradients: any NaN or infinity among them makes it NaN.
-            gradientCheck += (gradient0 - gradient0) + (gradient1 - gradient1) + (gradient2 - gradient2) + (gradient3 - gradient3);
         }
         for (; i < count; i++) {
-            double gradient = gradients.get(i);
-            double change = -learningRate * gradient;
-            double value = values.get(i) + change;
+            double value = values.get(i) + -learningRate * gradients.get(i);
             values.set(i, value);
-            squares0 += change * change;
             check0 += value - value;
-            gradientCheck += gradient - gradient;
         }
         valuesFinite[index] = (check0 + check1) + (check2 + check3) == 0;
-        gradientsFinite[index] = gradientCheck == 0;
+    }
+
+    /**
+     * Returns the sum of the squared SGD changes (−lr·g)², in four partial sums as the update loop once
+     * took them, so the norms keep their bits.
+     */
+    private static double sgdSquares(NativeArray gradients, double learningRate) {
+        double squares0 = 0;
+        double squares1 = 0;
+        double squares2 = 0;
+        double squares3 = 0;
+        int count = gradients.length();
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            double change0 = -learningRate * gradients.get(i);
+            double change1 = -learningRate * gradients.get(i + 1);
+            double change2 = -learningRate * gradients.get(i + 2);
+            double change3 = -learningRate * gradients.get(i + 3);
+            squares0 += change0 * change0;
+            squares1 += change1 * change1;
+            squares2 += change2 * change2;
+            squares3 += change3 * change3;
+        }
+        for (; i < count; i++) {
+            double change = -learningRate * gradients.get(i);
+            squares0 += change * change;
+        }
         return (squares0 + squares1) + (squares2 + squares3);
+    }
+
+    /**
+     * Computes the update norms of the last plain SGD step from the gradients it applied, which stay in
+     * the layers' gradient arrays until the next back-propagation. Callers that read the norms after
+     * another backward pass (the statistics pass) must call this first.
+     */
+    void settleUpdateNorms() {
+        if (!updateNormsPending) {
+            return;
+        }
+        for (int p = 0; p < parameters.size(); p++) {
+            updateNorms[p] = Math.sqrt(sgdSquares(parameters.get(p).gradients(), pendingLearningRate));
+        }
+        updateNormsPending = false;
     }
 
     /** v ← μv + g; momentum: θ ← θ − lr·v; Nesterov: θ ← θ − lr·(g + μv). */
@@ -248,6 +270,7 @@ final class Optimizer {
 
     /** L2 norm of the last update of parameter {@code index} (in {@link Parameter} order). */
     double lastUpdateNorm(int index) {
+        settleUpdateNorms();
         return updateNorms[index];
     }
 
@@ -264,12 +287,14 @@ final class Optimizer {
     }
 
     double[] updateNorms() {
+        settleUpdateNorms();
         return updateNorms;
     }
 
     /** Restores state saved by {@link TrainerState}. */
     void restore(long savedUpdates, double[][] savedFirst, double[][] savedSecond, double[] savedUpdateNorms) {
         updates = savedUpdates;
+        updateNormsPending = false;
         for (int p = 0; p < first.length; p++) {
             System.arraycopy(savedFirst[p], 0, first[p], 0, first[p].length);
             System.arraycopy(savedSecond[p], 0, second[p], 0, second[p].length);

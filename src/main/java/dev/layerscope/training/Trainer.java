@@ -198,9 +198,9 @@ public final class Trainer {
      * Back-propagates and updates each layer as soon as back-propagation has finished with it, while
      * its weights and gradients are still in the cache: for plain SGD without weight decay or
      * clipping, which need no gradient of another layer. The weights come out bit for bit as with
-     * {@link Optimizer#step}. The update loop also checks every gradient and weight, so the divergence
-     * check rescans the buffers only when something was not finite, and then names the same quantity
-     * as after a separate update. The parameters of a diverged step are updated anyway, but the
+     * {@link Optimizer#step}. The update loop also checks every new weight, which is not finite whenever
+     * its gradient was not, so the divergence check rescans the buffers only when something was not
+     * finite, and then names the same quantity as after a separate update. The parameters of a diverged step are updated anyway, but the
      * trainer refuses every later step.
      */
     private double updateDuringBackward(int rows, double learningRate) {
