@@ -197,8 +197,7 @@ public enum Activation {
         switch (this) {
             case RELU -> {
                 for (int i = 0; i < count; i++) {
-                    long bits = Double.doubleToRawLongBits(z.get(i));
-                    a.set(i, Double.longBitsToDouble(bits & positiveMask(bits)));
+                    a.set(i, relu(z.get(i)));
                 }
             }
             case LEAKY_RELU -> {
@@ -224,8 +223,7 @@ public enum Activation {
         switch (this) {
             case RELU -> {
                 for (int i = 0; i < count; i++) {
-                    long mask = positiveMask(Double.doubleToRawLongBits(z.get(i)));
-                    result.set(i, gradient.get(i) * Double.longBitsToDouble(ONE_BITS & mask));
+                    result.set(i, gradient.get(i) * reluDerivative(z.get(i)));
                 }
             }
             case LEAKY_RELU -> {
@@ -239,6 +237,17 @@ public enum Activation {
                 }
             }
         }
+    }
+
+    /** Returns {@link #RELU}'s value, z > 0 ? z : +0.0, with a bit mask instead of a branch. */
+    static double relu(double z) {
+        long bits = Double.doubleToRawLongBits(z);
+        return Double.longBitsToDouble(bits & positiveMask(bits));
+    }
+
+    /** Returns {@link #RELU}'s derivative, z > 0 ? 1.0 : +0.0, with a bit mask instead of a branch. */
+    static double reluDerivative(double z) {
+        return Double.longBitsToDouble(ONE_BITS & positiveMask(Double.doubleToRawLongBits(z)));
     }
 
     /**

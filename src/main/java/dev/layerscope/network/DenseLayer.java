@@ -33,6 +33,8 @@ public final class DenseLayer {
     private final NativeArray dropoutOutput;
     private final NativeArray activationGradient;
     private final NativeArray preActivationGradient;
+    /** Heap scratch of one row's width: a copy of the bias going forward, the bias gradient going back. */
+    private final double[] rowScratch;
     private boolean dropoutApplied;
 
     DenseLayer(int layerIndex, int fanIn, LayerSpec spec, double leakySlope, int maxRows) {
@@ -55,6 +57,7 @@ public final class DenseLayer {
         dropoutOutput = dropout > 0 ? new NativeArray(size) : activation;
         activationGradient = new NativeArray(size);
         preActivationGradient = new NativeArray(size);
+        rowScratch = new double[width];
     }
 
     /** Draws the weights and sets every bias to the spec's bias value. */
@@ -69,15 +72,19 @@ public final class DenseLayer {
      */
     NativeArray forward(NativeArray input, int rows, Network.Mode mode, RandomStream dropoutRandom) {
         Blas.gemm(false, true, rows, width, fanIn, 1.0, input, weights, 0.0, linear);
-        if (batchNorm == null) {
-            addBias(rows);
-        } else if (mode == Network.Mode.INFERENCE) {
-            batchNorm.forwardWithRunningStatistics(linear, preActivation, rows);
+        if (batchNorm == null && activationFunction == Activation.RELU) {
+            addBiasAndApplyRelu(rows);
         } else {
-            batchNorm.forwardWithBatchStatistics(linear, preActivation, rows, mode == Network.Mode.TRAIN);
-        }
-        if (activation != preActivation) {
-            activationFunction.apply(preActivation, activation, rows * width, leakySlope);
+            if (batchNorm == null) {
+                addBias(rows);
+            } else if (mode == Network.Mode.INFERENCE) {
+                batchNorm.forwardWithRunningStatistics(linear, preActivation, rows);
+            } else {
+                batchNorm.forwardWithBatchStatistics(linear, preActivation, rows, mode == Network.Mode.TRAIN);
+            }
+            if (activation != preActivation) {
+                activationFunction.apply(preActivation, activation, rows * width, leakySlope);
+            }
         }
         dropoutApplied = mode == Network.Mode.TRAIN && dropout > 0;
         if (dropoutApplied) {
@@ -91,6 +98,19 @@ public final class DenseLayer {
             int offset = row * width;
             for (int j = 0; j < width; j++) {
                 preActivation.set(offset + j, preActivation.get(offset + j) + bias.get(j));
+            }
+        }
+    }
+
+    /** Adds the bias and applies ReLU in one pass over the native arrays, with the same values as two passes. */
+    private void addBiasAndApplyRelu(int rows) {
+        bias.copyTo(0, rowScratch, 0, width);
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width;
+            for (int j = 0; j < width; j++) {
+                double z = preActivation.get(offset + j) + rowScratch[j];
+                preActivation.set(offset + j, z);
+                activation.set(offset + j, Activation.relu(z));
             }
         }
     }
@@ -118,21 +138,41 @@ public final class DenseLayer {
                 activationGradient.set(i, activationGradient.get(i) * dropoutScale[i]);
             }
         }
-        if (activationFunction == Activation.LINEAR) {
-            preActivationGradient.copyFrom(activationGradient, count);
+        if (batchNorm == null && activationFunction == Activation.RELU) {
+            applyReluDerivativeAndSumColumns(rows);
         } else {
-            activationFunction.multiplyByDerivative(preActivation, activationGradient, preActivationGradient, count, leakySlope);
-        }
-        if (batchNorm != null) {
-            batchNorm.backwardInPlace(preActivationGradient, rows);
+            if (activationFunction == Activation.LINEAR) {
+                preActivationGradient.copyFrom(activationGradient, count);
+            } else {
+                activationFunction.multiplyByDerivative(preActivation, activationGradient, preActivationGradient, count, leakySlope);
+            }
+            if (batchNorm != null) {
+                batchNorm.backwardInPlace(preActivationGradient, rows);
+            } else {
+                sumColumns(preActivationGradient, rows, biasGradient);
+            }
         }
         Blas.gemm(true, false, width, fanIn, rows, 1.0, preActivationGradient, input, 0.0, weightGradient);
-        if (batchNorm == null) {
-            sumColumns(preActivationGradient, rows, biasGradient);
-        }
         if (inputGradient != null) {
             Blas.gemm(false, false, rows, fanIn, width, 1.0, preActivationGradient, weights, 0.0, inputGradient);
         }
+    }
+
+    /**
+     * Writes dL/dz = dL/da * ReLU'(z) and the bias gradient, its column sums, in one pass; the sums
+     * run in the same order as {@link #sumColumns}, so they keep their bits.
+     */
+    private void applyReluDerivativeAndSumColumns(int rows) {
+        java.util.Arrays.fill(rowScratch, 0.0);
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width;
+            for (int j = 0; j < width; j++) {
+                double gradient = activationGradient.get(offset + j) * Activation.reluDerivative(preActivation.get(offset + j));
+                preActivationGradient.set(offset + j, gradient);
+                rowScratch[j] += gradient;
+            }
+        }
+        biasGradient.copyFrom(rowScratch, 0, 0, width);
     }
 
     private void sumColumns(NativeArray values, int rows, NativeArray sums) {
