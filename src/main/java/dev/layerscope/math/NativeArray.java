@@ -11,9 +11,12 @@ import java.nio.DoubleBuffer;
  * buffer's absolute {@code get} and {@code put}. {@code LoopBench} in the test sources compares loops over
  * both kinds of array.
  *
- * <p>Not thread-safe. The native memory is released when the garbage collector reclaims the array,
- * and it counts against the JVM's direct-memory limit ({@code -XX:MaxDirectMemorySize}, by default the
- * maximum heap size), not against the heap.
+ * <p>Not thread-safe. The native memory counts against the JVM's direct-memory limit
+ * ({@code -XX:MaxDirectMemorySize}, by default the maximum heap size), not against the heap. It is
+ * released only when the garbage collector reclaims the array. When an allocation would pass the limit,
+ * the JDK runs a full collection and retries before it throws {@code OutOfMemoryError}.
+ * NOTE: {@code -XX:+DisableExplicitGC} turns that collection off, and then dropped arrays can exhaust
+ * the limit. NativeMemoryReuseTest covers the default case.
  */
 public final class NativeArray {
 

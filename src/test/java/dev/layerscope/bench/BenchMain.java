@@ -14,7 +14,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | ceiling | viewers [count] [epochs] [epochsPerSecond]"
+            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | ceiling | loops | viewers [count] [epochs] [epochsPerSecond]"
                     + " | frame | page [depth] [epochs] [epochsPerSecond] | sessions [count] [windowSeconds] | soak [seconds] [sessions] [viewersPerSession]");
             System.exit(2);
         }
@@ -31,6 +31,7 @@ public final class BenchMain {
             case "memory" -> new MemoryBench(System.out).run(workloads(rest));
             case "gemm" -> dev.layerscope.math.GemmBench.run(System.out);
             case "ceiling" -> dev.layerscope.math.GemmBench.ceiling(System.out);
+            case "loops" -> dev.layerscope.math.LoopBench.run(System.out);
             case "sessions" -> new SessionsBench(System.out).run(intArg(rest, 0, 50), intArg(rest, 1, 30));
             case "soak" -> new SoakBench(System.out).run(intArg(rest, 0, 600), intArg(rest, 1, 10), intArg(rest, 2, 10));
             case "page" -> new PageBench(System.out).run(intArg(rest, 0, 64), intArg(rest, 1, 10_000), doubleArg(rest, 2, 50));

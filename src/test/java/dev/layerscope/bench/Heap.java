@@ -19,6 +19,16 @@ final class Heap {
         return used;
     }
 
+    /**
+     * Returns the bytes held by the JVM's direct buffer pool, where {@code NativeArray} keeps the
+     * networks' arrays, after the collections of {@link #settledBytes} freed unreachable ones.
+     */
+    static long directBytes() {
+        return ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
     static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
