@@ -36,6 +36,8 @@ public final class DenseLayer {
     /** Heap scratch of one row's width: a copy of the bias going forward, the bias gradient going back. */
     private final double[] rowScratch;
     private boolean dropoutApplied;
+    private NativeArray steppedInput;
+    private int steppedRows;
 
     DenseLayer(int layerIndex, int fanIn, LayerSpec spec, double leakySlope, int maxRows) {
         this.layerIndex = layerIndex;
@@ -132,6 +134,38 @@ public final class DenseLayer {
      * is null.
      */
     void backward(NativeArray input, int rows, NativeArray inputGradient) {
+        backToPreActivation(rows);
+        Blas.gemm(true, false, width, fanIn, rows, 1.0, preActivationGradient, input, 0.0, weightGradient);
+        if (inputGradient != null) {
+            Blas.gemm(false, false, rows, fanIn, width, 1.0, preActivationGradient, weights, 0.0, inputGradient);
+        }
+    }
+
+    /**
+     * Back-propagates as {@link #backward} does, but takes the plain SGD step W ← W − learningRate·dL/dW
+     * inside the weight-gradient product instead of writing dL/dW, after dL/dx has used the old weights.
+     * That saves a pass over the weights and their gradients. OpenBLAS may compute the step with a fused
+     * multiply-add, so a weight can differ from the separate update in its last bit. The weight
+     * gradient array is stale afterwards until {@link #recomputeWeightGradient} refills it from this
+     * pass's buffers.
+     */
+    void backwardWithWeightStep(NativeArray input, int rows, NativeArray inputGradient, double learningRate) {
+        backToPreActivation(rows);
+        if (inputGradient != null) {
+            Blas.gemm(false, false, rows, fanIn, width, 1.0, preActivationGradient, weights, 0.0, inputGradient);
+        }
+        Blas.gemm(true, false, width, fanIn, rows, -learningRate, preActivationGradient, input, 1.0, weights);
+        steppedInput = input;
+        steppedRows = rows;
+    }
+
+    /** Writes dL/dW of the last {@link #backwardWithWeightStep} into the weight gradient array, as {@link #backward} would have. */
+    void recomputeWeightGradient() {
+        Blas.gemm(true, false, width, fanIn, steppedRows, 1.0, preActivationGradient, steppedInput, 0.0, weightGradient);
+    }
+
+    /** Turns dL/d(output) into dL/da and dL/dz, and writes the bias (or gamma and beta) gradients. */
+    private void backToPreActivation(int rows) {
         int count = rows * width;
         if (dropoutApplied) {
             for (int i = 0; i < count; i++) {
@@ -151,10 +185,6 @@ public final class DenseLayer {
             } else {
                 sumColumns(preActivationGradient, rows, biasGradient);
             }
-        }
-        Blas.gemm(true, false, width, fanIn, rows, 1.0, preActivationGradient, input, 0.0, weightGradient);
-        if (inputGradient != null) {
-            Blas.gemm(false, false, rows, fanIn, width, 1.0, preActivationGradient, weights, 0.0, inputGradient);
         }
     }
 

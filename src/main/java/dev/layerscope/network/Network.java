@@ -32,6 +32,7 @@ public final class Network {
     private RandomStream dropoutRandom;
     private NativeArray lastInput;
     private int lastRows;
+    private boolean weightGradientsStale;
 
     /** Builds the network and draws its weights from {@code initRandom}. */
     public Network(NetworkSpec spec, int maxRows, RandomStream initRandom, RandomStream dropoutRandom) {
@@ -59,10 +60,20 @@ public final class Network {
         predictions = new double[maxRows * spec.outputCount()];
     }
 
-    /** Runs the forward pass for the first {@code rows} samples of {@code input} ({@code rows x inputCount}). */
+    /**
+     * Runs the forward pass for the first {@code rows} samples of {@code input} ({@code rows x inputCount}).
+     * Weight gradients left stale by {@link #backwardWithWeightStep} are recomputed first, because the
+     * pass overwrites the buffers they come from, except in {@link Mode#TRAIN}, which starts a training
+     * step whose backward pass replaces them.
+     */
     public void forward(NativeArray input, int rows, Mode mode) {
         if (rows < 1 || rows > maxRows) {
             throw new IllegalArgumentException("rows must be 1 to " + maxRows + ", got " + rows);
+        }
+        if (mode == Mode.TRAIN) {
+            weightGradientsStale = false;
+        } else {
+            recomputeWeightGradients();
         }
         NativeArray signal = input;
         // Indexed loops here and in the other per-step paths avoid allocating an iterator per step.
@@ -100,19 +111,52 @@ public final class Network {
      * gradient of this pass. Layers finish from the output layer down.
      */
     public double backward(double[] targets, IntConsumer layerFinished) {
+        return backward(targets, layerFinished, Double.NaN);
+    }
+
+    /**
+     * Back-propagates as {@link #backward(double[], IntConsumer)} does, and takes the plain SGD step
+     * W ← W − learningRate·dL/dW on every layer's weights inside its weight-gradient product, which
+     * saves a pass over all weights. The other parameters are left to {@code layerFinished}. Until
+     * {@link #recomputeWeightGradients} runs, the weight gradient arrays are stale.
+     */
+    public double backwardWithWeightStep(double[] targets, double learningRate, IntConsumer layerFinished) {
+        return backward(targets, layerFinished, learningRate);
+    }
+
+    /**
+     * Refills the weight gradient arrays after {@link #backwardWithWeightStep}, bit for bit as
+     * {@link #backward(double[])} would have written them. Does nothing after any other pass.
+     */
+    public void recomputeWeightGradients() {
+        if (weightGradientsStale) {
+            for (int index = 0; index < layers.size(); index++) {
+                layers.get(index).recomputeWeightGradient();
+            }
+            weightGradientsStale = false;
+        }
+    }
+
+    private double backward(double[] targets, IntConsumer layerFinished, double weightStep) {
         DenseLayer output = outputLayer();
         double loss = spec.loss().evaluate(output.preActivation(), targets, lastRows, spec.outputCount(),
                 predictions, output.activationGradient());
+        boolean stepWeights = !Double.isNaN(weightStep);
         for (int index = layers.size() - 1; index >= 0; index--) {
             DenseLayer layer = layers.get(index);
             boolean first = index == 0;
             NativeArray input = first ? lastInput : layers.get(index - 1).output();
             NativeArray inputGradient = first ? null : layers.get(index - 1).activationGradient();
-            layer.backward(input, lastRows, inputGradient);
+            if (stepWeights) {
+                layer.backwardWithWeightStep(input, lastRows, inputGradient, weightStep);
+            } else {
+                layer.backward(input, lastRows, inputGradient);
+            }
             if (layerFinished != null) {
                 layerFinished.accept(index);
             }
         }
+        weightGradientsStale = stepWeights;
         return loss;
     }
 

@@ -90,6 +90,26 @@ final class Optimizer {
         }
     }
 
+    /**
+     * Updates the parameters of one layer except its weights, which plain SGD has already stepped
+     * inside the weight-gradient product (see {@code Network.backwardWithWeightStep}); for the weights
+     * it only records whether they are still finite.
+     */
+    void stepLayerExceptWeights(int layerIndex, double learningRate) {
+        int[] indices = parametersByLayer[layerIndex];
+        for (int i = 0; i < indices.length; i++) {
+            int p = indices[i];
+            if (parameters.get(p).name().equals("weights")) {
+                NativeArray values = parameters.get(p).values();
+                valuesFinite[p] = DivergenceCheck.allFinite(values, values.length());
+                updateNormsPending = true;
+                pendingLearningRate = learningRate;
+            } else {
+                update(p, learningRate);
+            }
+        }
+    }
+
     private void update(int p, double learningRate) {
         Parameter parameter = parameters.get(p);
         NativeArray values = parameter.values();

@@ -62,6 +62,7 @@ final class StatisticsPass {
 
     EpochStats collect(int epoch, long step, double learningRate, double samplesPerSecond, Optimizer optimizer, boolean updated) {
         // The update norms come from the last step's gradients, which the backward pass below overwrites.
+        network.recomputeWeightGradients();
         optimizer.settleUpdateNorms();
         double[] train = evaluation.score(evaluation.train(), MAX_TRAIN_SAMPLES);
         double[] test = evaluation.score(evaluation.test(), MAX_TEST_SAMPLES);

@@ -96,7 +96,7 @@ public final class Trainer {
         lastLearningRate = schedule.learningRate(baseLearningRate, 0);
         updatesDuringBackward = training.optimizer() == OptimizerKind.SGD && training.weightDecay() == 0
                 && training.clipValue() == 0 && training.clipNorm() == 0;
-        updateLayer = layerIndex -> optimizer.stepLayer(layerIndex, stepLearningRate);
+        updateLayer = layerIndex -> optimizer.stepLayerExceptWeights(layerIndex, stepLearningRate);
     }
 
     private static void requireCompatible(RunConfig config, Dataset dataset) {
@@ -178,10 +178,10 @@ public final class Trainer {
 
     /** Runs forward and backward on the gathered batch, adjusts the gradients and updates; returns the batch loss. */
     private double update(int rows, double learningRate) {
-        network.forward(batchInput, rows, Network.Mode.TRAIN);
         if (updatesDuringBackward) {
             return updateDuringBackward(rows, learningRate);
         }
+        network.forward(batchInput, rows, Network.Mode.TRAIN);
         double loss = network.backward(batchTargets);
         check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
 
@@ -195,21 +195,26 @@ public final class Trainer {
     }
 
     /**
-     * Back-propagates and updates each layer as soon as back-propagation has finished with it, while
-     * its weights and gradients are still in the cache: for plain SGD without weight decay or
-     * clipping, which need no gradient of another layer. The weights come out bit for bit as with
-     * {@link Optimizer#step}. The update loop also checks every new weight, which is not finite whenever
-     * its gradient was not, so the divergence check rescans the buffers only when something was not
-     * finite, and then names the same quantity as after a separate update. The parameters of a diverged step are updated anyway, but the
-     * trainer refuses every later step.
+     * Back-propagates and updates each layer as soon as back-propagation has finished with it: for
+     * plain SGD without weight decay or clipping, which need no gradient of another layer. The weights
+     * take their step inside the weight-gradient product, which saves writing and reading back every
+     * weight gradient; OpenBLAS may round that step once where the separate update rounds twice. The
+     * optimizer then updates the other parameters and checks every new value, which is not finite
+     * whenever its gradient was not, so the divergence check rescans the buffers only when something
+     * was not finite, and then names the same quantity as after a separate update. The parameters of
+     * a diverged step are updated anyway, but the trainer refuses every later step.
      */
     private double updateDuringBackward(int rows, double learningRate) {
         stepLearningRate = learningRate;
+        // Starting the step first drops the update norms still pending from the last one, whose
+        // gradients the training forward pass discards.
         optimizer.startStep();
-        double loss = network.backward(batchTargets, updateLayer);
+        network.forward(batchInput, rows, Network.Mode.TRAIN);
+        double loss = network.backwardWithWeightStep(batchTargets, learningRate, updateLayer);
         if (Double.isFinite(loss) && optimizer.allFinite()) {
             return loss;
         }
+        network.recomputeWeightGradients();
         check(DivergenceCheck.afterBackward(network, rows, loss, step + 1, epoch, learningRate));
         check(DivergenceCheck.afterUpdate(network, optimizer, step + 1, epoch, learningRate));
         return loss;

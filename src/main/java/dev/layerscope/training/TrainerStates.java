@@ -30,6 +30,8 @@ final class TrainerStates {
             }
         }
         Optimizer optimizer = trainer.optimizer();
+        // The update norms of the last step come from its weight gradients.
+        network.recomputeWeightGradients();
         // The TrainerState constructor deep-copies every array handed to it, the parameters a second time.
         return new TrainerState(trainer.epoch(), trainer.step(), trainer.batchInEpoch(), trainer.learningRate(),
                 trainer.lastLearningRate(), values, means.toArray(new double[0][]), variances.toArray(new double[0][]),

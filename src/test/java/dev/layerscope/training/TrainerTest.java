@@ -7,10 +7,13 @@ import dev.layerscope.data.Datasets;
 import dev.layerscope.data.Split;
 import dev.layerscope.stats.EpochStats;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainerTest {
+
+    private static final double ROUNDING_TOLERANCE = 1e-12;
 
     /** Dropout, batch normalization and Adam together use every random stream and every kind of state. */
     private static final String EVERY_FEATURE = """
@@ -94,24 +99,44 @@ class TrainerTest {
         assertNotEquals(first.get(0).trainLoss(), second.get(0).trainLoss());
     }
 
-    @Test
-    void sgdInBackwardMatchesSeparateUpdate() {
+    /**
+     * Compares plain SGD stepped inside back-propagation with the separate update. Width 16 and 256 with
+     * 25 rows reach different OpenBLAS kernels; batch normalization and dropout cover layers whose other
+     * parameters the optimizer updates. Inside the product OpenBLAS may compute W + (-lr)·(dZᵀX) with a
+     * fused multiply-add, one rounding where the separate update has two, so the runs agree to rounding
+     * rather than bit for bit: after 36 steps no weight, loss or update ratio differs by more than
+     * {@link #ROUNDING_TOLERANCE}.
+     */
+    @ParameterizedTest
+    @CsvSource({"16, true", "16, false", "256, false"})
+    void sgdInBackwardMatchesSeparateUpdate(int width, boolean batchNorm) {
         String json = """
                 {"seed": 5, "data": {"dataset": "moons", "samples": 300},
-                 "network": {"depth": 3, "width": 16, "activation": "relu", "batchNorm": true, "dropout": 0.1},
+                 "network": {"depth": 3, "width": %d, "activation": "relu", "batchNorm": %b, "dropout": 0.1},
                  "training": {"optimizer": "sgd", "learningRate": 0.05, "batchSize": 25, "epochs": 3, "clipNorm": %s},
                  "stats": {"evalSamples": 64, "everySteps": 5}}
                 """;
         // Gradient norms of this network stay far below 1e6, so clipping changes nothing, but any clipping
         // makes the trainer update after back-propagation instead of during it.
-        Trainer during = trainer(json.formatted("0"));
-        Trainer after = trainer(json.formatted("1e6"));
+        Trainer during = trainer(json.formatted(width, batchNorm, "0"));
+        Trainer after = trainer(json.formatted(width, batchNorm, "1e6"));
 
         List<EpochStats> duringStats = runToEnd(during);
         List<EpochStats> afterStats = runToEnd(after);
 
-        assertEquals(afterStats, duringStats);
-        assertTrue(java.util.Arrays.deepEquals(after.saveState().parameters(), during.saveState().parameters()));
+        assertEquals(afterStats.size(), duringStats.size());
+        for (int epoch = 0; epoch < afterStats.size(); epoch++) {
+            assertEquals(afterStats.get(epoch).trainLoss(), duringStats.get(epoch).trainLoss(), ROUNDING_TOLERANCE);
+            for (int layer = 0; layer < afterStats.get(epoch).layers().size(); layer++) {
+                assertEquals(afterStats.get(epoch).layers().get(layer).updateRatio(),
+                        duringStats.get(epoch).layers().get(layer).updateRatio(), ROUNDING_TOLERANCE, "update ratio");
+            }
+        }
+        double[][] expected = after.saveState().parameters();
+        double[][] actual = during.saveState().parameters();
+        for (int p = 0; p < expected.length; p++) {
+            assertArrayEquals(expected[p], actual[p], ROUNDING_TOLERANCE, "parameter " + p);
+        }
     }
 
     @Test
