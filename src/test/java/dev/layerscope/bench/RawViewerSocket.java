@@ -140,7 +140,12 @@ final class RawViewerSocket {
             throw new IOException("the server sent a masked frame, which RFC 6455 forbids");
         }
         int shortLength = header[1] & 0x7F;
-        int needed = shortLength == 126 ? 4 : shortLength == 127 ? 10 : 2;
+        int needed = 2;
+        if (shortLength == 126) {
+            needed = 4;
+        } else if (shortLength == 127) {
+            needed = 10;
+        }
         if (headerFilled < needed) {
             return;
         }

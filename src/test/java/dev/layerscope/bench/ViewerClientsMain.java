@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The viewers of the {@code viewers} benchmark in a process of their own, started by
  * {@link ViewerClients}: {@code ViewerClientsMain PORT SESSION_ID COUNT}. It opens COUNT
  * {@link RawViewerSocket}s to the session, read by one selector thread, prints {@code connected
- * COUNT}, then answers commands read from standard input, one a line:
+ * COUNT}, then executes commands read from standard input, one a line:
  * <ul>
  *   <li>{@code clock}: prints {@code clock NANOS CPU_NANOS}, this process's {@link System#nanoTime()}
  *   and the CPU time it has used;</li>

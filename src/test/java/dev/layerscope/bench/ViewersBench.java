@@ -47,42 +47,50 @@ final class ViewersBench {
         this.out = out;
     }
 
-    void run(int viewerCount, int epochs, double epochsPerSecond, Clients clients) throws IOException {
+    /**
+     * Runs {@code warmupEpochs} and then {@code epochs} epochs. The warm-up epochs are sent like the
+     * others but neither timed nor counted in the CPU figures, so the figures describe a server whose
+     * code is compiled already, as it is after its first minutes.
+     */
+    void run(int viewerCount, int epochs, double epochsPerSecond, Clients clients, int warmupEpochs) throws IOException {
         try (LoadServer load = LoadServer.start(epochsPerSecond, viewerCount + 1, 1_000_000, 256)) {
-            LoadServer.Created created = load.create(CONFIG.formatted(epochs));
-            PublishLog published = new PublishLog();
+            LoadServer.Created created = load.create(CONFIG.formatted(warmupEpochs + epochs));
+            PublishLog published = new PublishLog(warmupEpochs);
             load.session(created.id()).subscribe(published);
             ViewerSocket owner = load.connect(created.id(), created.ownerKey(), published);
             if (clients == Clients.PROCESS) {
-                runWithClientProcess(load, created, owner, published, viewerCount, epochsPerSecond);
+                runWithClientProcess(load, created, owner, published, viewerCount, epochsPerSecond, warmupEpochs);
             } else {
-                runInProcess(load, created, owner, published, viewerCount, epochsPerSecond);
+                runInProcess(load, created, owner, published, viewerCount, epochsPerSecond, warmupEpochs);
             }
             owner.close();
         }
     }
 
     private void runWithClientProcess(LoadServer load, LoadServer.Created created, ViewerSocket owner, PublishLog published,
-                                      int viewerCount, double epochsPerSecond) throws IOException {
+                                      int viewerCount, double epochsPerSecond, int warmupEpochs) throws IOException {
         long connectStarted = System.nanoTime();
         try (ViewerClients viewers = ViewerClients.start(load.server.port(), created.id(), viewerCount)) {
             boolean allCaughtUp = viewers.awaitCaughtUp(CATCH_UP_TIMEOUT) == viewerCount;
             double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
             ViewerClients.ClockCheck clock = viewers.clockCheck();
+            startTraining(owner, epochsPerSecond);
+            awaitWarmup(published, warmupEpochs, epochsPerSecond);
             CpuWindow cpu = CpuWindow.start();
+            long clientCpuStart = viewers.clockCheck().cpuNanos();
 
-            int expected = train(load, created, owner, published, epochsPerSecond);
+            int expected = awaitFinished(load, created, published, epochsPerSecond);
             ViewerClients.Report report = viewers.report(expected, DELIVERY_TIMEOUT, published);
-            double clientCpuSeconds = (report.cpuNanos() - clock.cpuNanos()) / 1e9;
+            double clientCpuSeconds = (report.cpuNanos() - clientCpuStart) / 1e9;
             report("process", report.viewers(), expected, allCaughtUp, connectSeconds, epochsPerSecond,
-                    cpu.end(clientCpuSeconds, expected)
+                    ", \"warmup_epochs\": " + warmupEpochs + cpu.end(clientCpuSeconds, expected - warmupEpochs)
                             + ", \"clock_check_within_round_trip\": " + clock.withinRoundTrip()
                             + String.format(Locale.ROOT, ", \"clock_check_round_trip_ms\": %.2f", clock.roundTripMillis()));
         }
     }
 
     private void runInProcess(LoadServer load, LoadServer.Created created, ViewerSocket owner, PublishLog published,
-                              int viewerCount, double epochsPerSecond) {
+                              int viewerCount, double epochsPerSecond, int warmupEpochs) {
         List<ViewerSocket> viewers = new ArrayList<>();
         long connectStarted = System.nanoTime();
         for (int i = 0; i < viewerCount; i++) {
@@ -93,12 +101,14 @@ final class ViewersBench {
                 CATCH_UP_TIMEOUT);
         double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
 
+        startTraining(owner, epochsPerSecond);
+        awaitWarmup(published, warmupEpochs, epochsPerSecond);
         CpuWindow cpu = CpuWindow.start();
-        int expected = train(load, created, owner, published, epochsPerSecond);
+        int expected = awaitFinished(load, created, published, epochsPerSecond);
         Waits.until(() -> viewers.stream().allMatch(v -> v.closedByServer() || v.epochFrames() >= expected),
                 DELIVERY_TIMEOUT);
         report("in-process", viewers.stream().map(ViewerResult::of).toList(), expected, allCaughtUp, connectSeconds,
-                epochsPerSecond, cpu.end(0, expected));
+                epochsPerSecond, ", \"warmup_epochs\": " + warmupEpochs + cpu.end(0, expected - warmupEpochs));
         viewers.forEach(ViewerSocket::close);
     }
 
@@ -128,12 +138,20 @@ final class ViewersBench {
         }
     }
 
-    /** Starts training at the speed cap and waits until the session finished; returns the epoch frames published. */
-    private static int train(LoadServer load, LoadServer.Created created, ViewerSocket owner, PublishLog published,
-                             double epochsPerSecond) {
-        int epochs = load.session(created.id()).config().training().epochs();
+    private static void startTraining(ViewerSocket owner, double epochsPerSecond) {
         owner.send("{\"type\":\"setSpeed\",\"epochsPerSecond\":" + epochsPerSecond + "}");
         owner.send("{\"type\":\"start\"}");
+    }
+
+    private static void awaitWarmup(PublishLog published, int warmupEpochs, double epochsPerSecond) {
+        Waits.until(() -> published.publishedCount() >= warmupEpochs,
+                Duration.ofSeconds((long) (3 * warmupEpochs / epochsPerSecond) + 60));
+    }
+
+    /** Waits until the session finished; returns the epoch frames published, warm-up included. */
+    private static int awaitFinished(LoadServer load, LoadServer.Created created, PublishLog published,
+                                     double epochsPerSecond) {
+        int epochs = load.session(created.id()).config().training().epochs();
         Duration runLimit = Duration.ofSeconds((long) (3 * epochs / epochsPerSecond) + 60);
         Waits.until(() -> load.session(created.id()).state().status() == Status.FINISHED, runLimit);
         return published.publishedCount();
