@@ -51,6 +51,7 @@ final class Help {
               --max-unit-sample N          stats.unitSample, units per layer sent to the page (64)
               --max-history-rows N         statistics one run keeps, snapshots x layers (200000)
               --max-sessions N             sessions on the server at once (200)
+              --max-sessions-per-client N  sessions one client address may own at once (50)
               --max-viewers N              connections to one session, the owner's included (500)
               --max-upload-bytes N         size of an uploaded dataset (10485760)
               --max-uploads N              uploaded datasets kept at once, least recently used dropped first (20)

@@ -32,11 +32,16 @@ import java.util.List;
  * @param idleSeconds          a session without connections or requests for this long is removed
  * @param maxTotalTrainerMegabytes memory of every session's trainer together, as the engine estimates it,
  *                             in MiB; by default half of the JVM's maximum heap ({@code -Xmx})
+ * @param maxSessionsPerClient sessions that one client address may own at once, so that one browser or
+ *                             script cannot take every session of {@code maxSessions}
  */
 public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
                      int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxUploads, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
-                     int idleSeconds, int maxTotalTrainerMegabytes) {
+                     int idleSeconds, int maxTotalTrainerMegabytes, int maxSessionsPerClient) {
+
+    /** Default of {@code maxSessionsPerClient}: room for a class behind one address, each student with a comparison. */
+    public static final int DEFAULT_SESSIONS_PER_CLIENT = 50;
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 20, 64 * 1024, 10, 100, 1800);
@@ -48,7 +53,8 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
                   int idleSeconds) {
         this(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxHistogramBins,
                 maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes, maxUploads,
-                maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, defaultTotalTrainerMegabytes());
+                maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, defaultTotalTrainerMegabytes(),
+                DEFAULT_SESSIONS_PER_CLIENT);
     }
 
     /** Returns half of the JVM's maximum heap in MiB, the default of {@code maxTotalTrainerMegabytes}. */
@@ -60,7 +66,16 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
     public Limits withMaxTotalTrainerMegabytes(int megabytes) {
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
                 maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
-                maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, megabytes);
+                maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, megabytes,
+                maxSessionsPerClient);
+    }
+
+    /** Returns these limits with another {@code maxSessionsPerClient}. */
+    public Limits withMaxSessionsPerClient(int sessions) {
+        return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
+                maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
+                maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, maxTotalTrainerMegabytes,
+                sessions);
     }
 
     public Limits {
@@ -83,6 +98,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         requirePositive(errors, "maxEpochsPerSecond", maxEpochsPerSecond);
         requirePositive(errors, "idleSeconds", idleSeconds);
         requirePositive(errors, "maxTotalTrainerMegabytes", maxTotalTrainerMegabytes);
+        requirePositive(errors, "maxSessionsPerClient", maxSessionsPerClient);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

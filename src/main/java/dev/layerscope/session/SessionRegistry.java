@@ -34,6 +34,9 @@ public final class SessionRegistry implements AutoCloseable {
     private final TrainerBudget budget;
     /** The bytes each live session has reserved in {@link #budget}, by session id. */
     private final Map<String, Long> trainerBytes = new ConcurrentHashMap<>();
+    private final ClientQuota quota;
+    /** The client that created each live session, by session id. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
 
     public SessionRegistry(Limits limits, TrainingPool pool, double defaultEpochsPerSecond) {
         this.limits = limits;
@@ -42,6 +45,7 @@ public final class SessionRegistry implements AutoCloseable {
         this.uploads = new UploadStore(limits);
         this.datasets = new DatasetCache(uploads);
         this.budget = new TrainerBudget(limits.maxTotalTrainerMegabytes());
+        this.quota = new ClientQuota(limits.maxSessionsPerClient());
         long sweepMillis = Math.max(100, Math.min(30_000, limits.idleSeconds() * 1000L / 4));
         pool.scheduleAtFixedRate(this::expireIdle, sweepMillis);
     }
@@ -78,13 +82,14 @@ public final class SessionRegistry implements AutoCloseable {
     }
 
     /**
-     * Builds a session from a valid configuration. Throws {@link ConfigException} for a limit that
-     * needs no dataset and {@link TooManySessionsException} at the session limit; the future fails
-     * with {@link ConfigException} when the network has too many parameters.
+     * Builds a session from a valid configuration for {@code client} (the address that asked).
+     * Throws {@link ConfigException} for a limit that needs no dataset and
+     * {@link TooManySessionsException} at the server's or the client's session limit; the future
+     * fails with {@link ConfigException} when the network has too many parameters.
      */
-    public CompletableFuture<Session> create(RunConfig config) {
+    public CompletableFuture<Session> create(RunConfig config, String client) {
         ConfigLimits.check(config, limits);
-        reserveSlot();
+        reserveSlot(client);
         CompletableFuture<Session> created = loadDataset(config).thenApplyAsync(dataset -> withBudget(
                 Trainer.estimateMemoryBytes(config, dataset), () -> {
                     Trainer trainer = Trainers.build(config, dataset);
@@ -93,18 +98,21 @@ public final class SessionRegistry implements AutoCloseable {
                             initial.learningRate(), defaultEpochsPerSecond, null);
                     return new Session(Ids.next(), Ids.next(), null, config, dataset, trainer, state,
                             List.of(initial), Predictions.compute(trainer, dataset), pool);
-                }), pool.buildExecutor());
-        return releaseSlotOnFailure(created);
+                }, client), pool.buildExecutor());
+        return releaseSlotOnFailure(created, client);
     }
 
-    /** Copies {@code source} (configuration, seed, weights, optimizer state, history) into a new session. */
-    public CompletableFuture<Session> fork(Session source) {
+    /**
+     * Copies {@code source} (configuration, seed, weights, optimizer state, history) into a new
+     * session owned by {@code client}, within the same limits as {@link #create}.
+     */
+    public CompletableFuture<Session> fork(Session source, String client) {
         if (source.state().status() == Status.DIVERGED) {
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
                     "a diverged session cannot be forked; fork it before it diverges or reset it",
                     "status", "diverged", "ready, running, paused or finished");
         }
-        reserveSlot();
+        reserveSlot(client);
         CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> withBudget(
                 Trainer.estimateMemoryBytes(copy.config(), copy.dataset()), () -> {
                     Trainer trainer = Trainers.restore(copy.config(), copy.dataset(), copy.trainerState());
@@ -114,8 +122,8 @@ public final class SessionRegistry implements AutoCloseable {
                             copy.state().learningRate(), copy.state().epochsPerSecond(), null);
                     return new Session(Ids.next(), Ids.next(), copy.sourceId(), copy.config(), copy.dataset(),
                             trainer, state, copy.history(), Predictions.compute(trainer, copy.dataset()), pool);
-                }), pool.buildExecutor());
-        return releaseSlotOnFailure(forked);
+                }, client), pool.buildExecutor());
+        return releaseSlotOnFailure(forked, client);
     }
 
     /**
@@ -143,11 +151,12 @@ public final class SessionRegistry implements AutoCloseable {
     }
 
     /** Reserves {@code bytes} of the trainer budget, builds the session and registers it; a failed build releases them. */
-    private Session withBudget(long bytes, Supplier<Session> build) {
+    private Session withBudget(long bytes, Supplier<Session> build, String client) {
         budget.reserve(bytes);
         try {
             Session session = build.get();
             trainerBytes.put(session.id(), bytes);
+            owners.put(session.id(), client);
             return register(session);
         } catch (RuntimeException | OutOfMemoryError e) {
             budget.release(bytes);
@@ -177,6 +186,10 @@ public final class SessionRegistry implements AutoCloseable {
             slotsTaken.decrementAndGet();
             Long bytes = trainerBytes.remove(session.id());
             budget.release(bytes == null ? 0 : bytes);
+            String client = owners.remove(session.id());
+            if (client != null) {
+                quota.release(client);
+            }
             session.close(reason);
             LOG.info("session {} closed: {}", session.id(), reason);
         }
@@ -193,19 +206,28 @@ public final class SessionRegistry implements AutoCloseable {
         return session;
     }
 
-    private void reserveSlot() {
+    /** Takes a place among the server's sessions and among {@code client}'s, or throws at either limit. */
+    private void reserveSlot(String client) {
+        quota.reserve(client);
         int taken = slotsTaken.incrementAndGet();
         if (taken > limits.maxSessions()) {
             slotsTaken.decrementAndGet();
-            throw new TooManySessionsException(limits.maxSessions());
+            quota.release(client);
+            throw TooManySessionsException.onServer(limits.maxSessions());
         }
     }
 
-    private CompletableFuture<Session> releaseSlotOnFailure(CompletableFuture<Session> future) {
+    private CompletableFuture<Session> releaseSlotOnFailure(CompletableFuture<Session> future, String client) {
         return future.whenComplete((session, failure) -> {
             if (failure != null) {
                 slotsTaken.decrementAndGet();
+                quota.release(client);
             }
         });
+    }
+
+    /** Returns the live sessions that {@code client} owns. */
+    public int ownedBy(String client) {
+        return quota.owned(client);
     }
 }

@@ -38,8 +38,9 @@ final class HttpResponses {
             String count = e.errors().size() == 1 ? "1 field" : e.errors().size() + " fields";
             json(ctx, 400, HttpError.of("invalid configuration: " + count, e.errors()));
         } else if (cause instanceof TooManySessionsException e) {
-            json(ctx, 503, HttpError.of(e.getMessage(), "sessions", Integer.toString(e.limit()),
-                    "fewer than " + e.limit() + " sessions (server limit maxSessions)"));
+            String owner = e.perClient() ? " owned by one client address" : "";
+            json(ctx, e.perClient() ? 429 : 503, HttpError.of(e.getMessage(), "sessions", Integer.toString(e.limit()),
+                    "fewer than " + e.limit() + " sessions" + owner + " (server limit " + e.limitName() + ")"));
         } else if (cause instanceof CommandRejectedException e) {
             json(ctx, 409, HttpError.of(e.getMessage(), List.of(e.error())));
         } else if (cause instanceof TimeoutException) {

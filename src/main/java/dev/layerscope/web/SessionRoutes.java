@@ -49,7 +49,7 @@ final class SessionRoutes {
 
     void create(Context ctx) {
         RunConfig config = Configurations.parse(jsonBody(ctx));
-        CompletableFuture<Session> created = registry.create(config);
+        CompletableFuture<Session> created = registry.create(config, ctx.ip());
         respondCreated(ctx, created);
     }
 
@@ -67,7 +67,7 @@ final class SessionRoutes {
             throw new HttpException(400, HttpError.of("fork takes no options; send no body or {}", "body",
                     shorten(body), "empty or {}"));
         }
-        CompletableFuture<Session> forked = registry.fork(source).orTimeout(FORK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        CompletableFuture<Session> forked = registry.fork(source, ctx.ip()).orTimeout(FORK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         respondCreated(ctx, forked);
     }
 

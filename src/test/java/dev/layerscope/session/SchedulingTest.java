@@ -35,7 +35,7 @@ class SchedulingTest {
             SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);
             List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                sessions.add(registry.create(config(2000)).join());
+                sessions.add(registry.create(config(2000), "client").join());
             }
 
             for (Session session : sessions) {
@@ -60,7 +60,7 @@ class SchedulingTest {
     void speedCapSpacesEpochs() {
         try (TrainingPool pool = new TrainingPool(1)) {
             SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);
-            Session session = registry.create(config(5)).join();
+            Session session = registry.create(config(5), "client").join();
             session.setSpeed(10, Limits.DEFAULTS.maxEpochsPerSecond());
 
             long started = System.nanoTime();
@@ -80,7 +80,7 @@ class SchedulingTest {
     void raisingSpeedCutsTheWait() {
         try (TrainingPool pool = new TrainingPool(1)) {
             SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);
-            Session session = registry.create(config(3)).join();
+            Session session = registry.create(config(3), "client").join();
             // One epoch every 1,000 s: after the first epoch the run would wait for a quarter of an hour.
             session.setSpeed(0.001, Limits.DEFAULTS.maxEpochsPerSecond());
             session.start();
@@ -98,13 +98,13 @@ class SchedulingTest {
     void forkCopiesWeightsExactly() {
         try (TrainingPool pool = new TrainingPool(1)) {
             SessionRegistry registry = new SessionRegistry(Limits.DEFAULTS, pool, 0);
-            Session source = registry.create(config(5)).join();
+            Session source = registry.create(config(5), "client").join();
             source.stepEpoch();
             await(() -> source.state().status() == Status.PAUSED, "the first epoch");
             source.stepBatch();
             await(() -> source.state().step() > source.history().get(1).step(), "one more step");
 
-            Session fork = registry.fork(source).join();
+            Session fork = registry.fork(source, "client").join();
             ForkSource original = source.captureForFork().join();
             ForkSource copy = fork.captureForFork().join();
 

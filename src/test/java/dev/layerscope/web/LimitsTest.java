@@ -243,6 +243,21 @@ class LimitsTest {
     }
 
     @Test
+    void sessionsPerClientLimitGives429() {
+        try (TestServer small = TestServer.start(TestServer.defaults().withLimits(SMALL.withMaxSessionsPerClient(2)))) {
+            String first = small.create(BASE).id();
+            small.create(BASE);
+
+            HttpResponse<String> third = small.postJson("/api/sessions", BASE);
+            HttpResponse<String> fork = small.postJson("/api/sessions/" + first + "/fork", "");
+
+            assertError(third, 429, "sessions");
+            assertTrue(TestServer.json(third).get("allowed").asText().contains("maxSessionsPerClient"), third.body());
+            assertError(fork, 429, "sessions");
+        }
+    }
+
+    @Test
     void trainerMemoryLimitGives400() {
         Limits oneMegabyte = new Limits(1_000_000, 1, 64, 1024, 2000, 60_000, 100, 64, 200_000, 50, 2, 10_240, 5, 2048,
                 100, 10, 3600);
