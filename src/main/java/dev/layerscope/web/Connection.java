@@ -2,6 +2,10 @@ package dev.layerscope.web;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +23,13 @@ import java.util.concurrent.Executor;
  * ({@code detail}, {@code prediction}), so a large detail frame never delays the next epoch frame.
  *
  * <p>A client that reads slowly falls behind without slowing anyone: its queued {@code detail} and
- * {@code prediction} frames are replaced by the newest ones, every other frame is kept in order, and once its
- * unsent frames pass {@code maxQueuedChars} characters (bytes for the ASCII JSON the server writes), or one send has been pending for {@code sendTimeoutNanos},
- * the connection is closed with {@link CloseCodes#TOO_SLOW}.
+ * {@code prediction} frames are replaced by the newest ones, every other frame is kept in order, and
+ * once its unsent frames pass {@code maxQueuedBytes} bytes of UTF-8, or one send has been pending for
+ * {@code sendTimeoutNanos}, the connection is closed with {@link CloseCodes#TOO_SLOW}.
+ *
+ * <p>Frames are queued as {@link EncodedFrame}s and written as TEXT frames through Jetty's core
+ * session, because the API session's {@code sendText(String, ...)} encodes its string again on
+ * every call (Jetty 12.1). A frame shared by many connections is therefore encoded once.
  */
 final class Connection {
 
@@ -32,51 +40,61 @@ final class Connection {
      * reach the head of the queue. {@code kind} is null for frames that must all arrive, else the
      * kind that a newer frame replaces.
      */
-    private record Frame(String text, String kind, long chars, Iterator<String> source) {
+    private record Queued(EncodedFrame frame, String kind, long bytes, Iterator<String> source) {
 
-        static Frame of(String text, String kind) {
-            return new Frame(text, kind, text.length(), null);
+        static Queued of(EncodedFrame frame, String kind) {
+            return new Queued(frame, kind, frame.byteCount(), null);
         }
     }
 
     private final Session socket;
+    private final CoreSession coreSocket;
     private final String sessionId;
     private final Executor writers;
-    private final long maxQueuedChars;
+    private final long maxQueuedBytes;
     private final long sendTimeoutNanos;
     private volatile Runnable onClosed = () -> { };
 
     // Guarded by this. Frames that must arrive (streams included), then the replaceable ones.
-    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
-    private final ArrayDeque<Frame> heavy = new ArrayDeque<>();
-    private long queuedChars;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued> heavy = new ArrayDeque<>();
+    private long queuedBytes;
     private boolean sending;
     private long sendStartedNanos;
     private boolean closed;
     private int closeCodeAfterQueue;
     private String closeReasonAfterQueue;
 
-    Connection(Session socket, String sessionId, Executor writers, long maxQueuedChars, long sendTimeoutNanos) {
+    Connection(Session socket, String sessionId, Executor writers, long maxQueuedBytes, long sendTimeoutNanos) {
         this.socket = socket;
+        this.coreSocket = coreSession(socket);
         this.sessionId = sessionId;
         this.writers = writers;
-        this.maxQueuedChars = maxQueuedChars;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.sendTimeoutNanos = sendTimeoutNanos;
     }
 
-    /** Queues a frame that must arrive (never coalesced). */
+    /** Returns the core session behind Jetty 12's API session, which sends frames with a byte payload. */
+    private static CoreSession coreSession(Session socket) {
+        if (socket instanceof WebSocketSession jettySession) {
+            return jettySession.getCoreSession();
+        }
+        throw new IllegalArgumentException("expected a Jetty 12 WebSocketSession, got " + socket.getClass().getName());
+    }
+
+    /** Encodes and queues a frame that must arrive (never coalesced). */
     void send(String text) {
-        sendAll(List.of(text));
+        sendAll(List.of(EncodedFrame.of(text)));
     }
 
     /** Queues frames that must all arrive, in order. */
-    void sendAll(List<String> texts) {
+    void sendAll(List<EncodedFrame> frames) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            for (String text : texts) {
-                append(Frame.of(text, null));
+            for (EncodedFrame frame : frames) {
+                append(Queued.of(frame, null));
             }
         }
         afterEnqueue();
@@ -86,21 +104,21 @@ final class Connection {
      * Queues the newest frames of a replaceable {@code kind} ({@code detail} or {@code prediction}),
      * dropping the frames of that kind not yet sent.
      */
-    void sendLatest(String kind, List<String> texts) {
+    void sendLatest(String kind, List<EncodedFrame> frames) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            Iterator<Frame> queued = heavy.iterator();
+            Iterator<Queued> queued = heavy.iterator();
             while (queued.hasNext()) {
-                Frame frame = queued.next();
-                if (kind.equals(frame.kind())) {
-                    queuedChars -= frame.chars();
+                Queued entry = queued.next();
+                if (kind.equals(entry.kind())) {
+                    queuedBytes -= entry.bytes();
                     queued.remove();
                 }
             }
-            for (String text : texts) {
-                append(Frame.of(text, kind));
+            for (EncodedFrame frame : frames) {
+                append(Queued.of(frame, kind));
             }
         }
         afterEnqueue();
@@ -115,7 +133,7 @@ final class Connection {
             if (closed) {
                 return;
             }
-            queue.add(new Frame(null, null, 0, frames));
+            queue.add(new Queued(null, null, 0, frames));
         }
         writers.execute(this::sendNext);
     }
@@ -137,7 +155,7 @@ final class Connection {
             closed = true;
             queue.clear();
             heavy.clear();
-            queuedChars = 0;
+            queuedBytes = 0;
         }
         if (socket.isOpen()) {
             socket.close(code, reason, Callback.NOOP);
@@ -161,13 +179,13 @@ final class Connection {
         return closed;
     }
 
-    synchronized long queuedChars() {
-        return queuedChars;
+    synchronized long queuedBytes() {
+        return queuedBytes;
     }
 
-    private void append(Frame frame) {
-        (frame.kind() == null ? queue : heavy).add(frame);
-        queuedChars += frame.chars();
+    private void append(Queued entry) {
+        (entry.kind() == null ? queue : heavy).add(entry);
+        queuedBytes += entry.bytes();
     }
 
     private void afterEnqueue() {
@@ -183,8 +201,8 @@ final class Connection {
     }
 
     private synchronized String tooSlowReason() {
-        if (queuedChars > maxQueuedChars) {
-            return "more than " + maxQueuedChars + " characters of frames waiting";
+        if (queuedBytes > maxQueuedBytes) {
+            return "more than " + maxQueuedBytes + " bytes of frames waiting";
         }
         if (sending && System.nanoTime() - sendStartedNanos > sendTimeoutNanos) {
             return "a frame waited more than " + sendTimeoutNanos / 1_000_000_000 + " s to be written";
@@ -193,7 +211,7 @@ final class Connection {
     }
 
     private void sendNext() {
-        String text = null;
+        EncodedFrame frame = null;
         Iterator<String> source = null;
         synchronized (this) {
             if (sending || closed) {
@@ -202,28 +220,31 @@ final class Connection {
             while (!queue.isEmpty() && queue.peek().source() != null && !queue.peek().source().hasNext()) {
                 queue.poll();
             }
-            ArrayDeque<Frame> next = queue.isEmpty() ? heavy : queue;
+            ArrayDeque<Queued> next = queue.isEmpty() ? heavy : queue;
             if (next.isEmpty()) {
                 if (closeCodeAfterQueue != 0) {
                     writers.execute(() -> close(closeCodeAfterQueue, closeReasonAfterQueue));
                 }
                 return;
             }
-            Frame head = next.peek();
+            Queued head = next.peek();
             if (head.source() != null) {
                 source = head.source();
             } else {
                 next.poll();
-                queuedChars -= head.chars();
-                text = head.text();
+                queuedBytes -= head.bytes();
+                frame = head.frame();
             }
             sending = true;
             sendStartedNanos = System.nanoTime();
         }
         // The flag sending keeps other writers out, so the source is encoded here without the lock
         // and never delays a thread that queues a frame.
-        String frame = source != null ? source.next() : text;
-        socket.sendText(frame, Callback.from(this::onSent, this::onFailed));
+        if (source != null) {
+            frame = EncodedFrame.of(source.next());
+        }
+        coreSocket.sendFrame(new Frame(OpCode.TEXT, frame.payload()),
+                org.eclipse.jetty.util.Callback.from(this::onSent, this::onFailed), false);
     }
 
     private void onSent() {

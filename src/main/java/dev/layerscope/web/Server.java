@@ -6,6 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.session.NullSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ public final class Server implements AutoCloseable {
     private final ExecutorService writers;
     private final ScheduledExecutorService timer;
     private final Javalin app;
+    private volatile SessionHandler httpSessions;
 
     public Server(ServerSettings settings) {
         this.settings = settings;
@@ -69,11 +73,25 @@ public final class Server implements AutoCloseable {
         });
         SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(headers)));
+        config.jetty.modifyServletContextHandler(handler -> keepNoHttpSessions(handler.getSessionHandler()));
         config.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(JETTY_MAX_TEXT_BYTES);
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
         });
         configureRoutes(config, routes);
+    }
+
+    /**
+     * Makes Jetty forget every HTTP session when its request ends. Layerscope uses none, but Javalin
+     * 7.2 creates one on every WebSocket upgrade (it reads the session's attributes), and Jetty's
+     * default cache keeps sessions in memory and never expires them, so each connection ever made
+     * stayed on the heap.
+     */
+    private void keepNoHttpSessions(SessionHandler sessions) {
+        NullSessionCache cache = new NullSessionCache(sessions);
+        cache.setSessionDataStore(new NullSessionDataStore());
+        sessions.setSessionCache(cache);
+        httpSessions = sessions;
     }
 
     private void configureRoutes(JavalinConfig config, Routes routes) {
@@ -115,6 +133,11 @@ public final class Server implements AutoCloseable {
     /** Returns the port the server listens on once started (useful with port 0). */
     public int port() {
         return app.port();
+    }
+
+    /** Returns whether the server keeps the HTTP session {@code id} in memory; for tests. */
+    boolean keepsHttpSession(String id) {
+        return httpSessions.getManagedSession(id) != null;
     }
 
     public SessionRegistry registry() {

@@ -106,11 +106,11 @@ final class SessionChannel {
 
     private void pushCount() {
         Set<Subscriber> recipients;
-        String frame;
+        EncodedFrame frame;
         synchronized (this) {
             countPushScheduled = false;
             recipients = recipients();
-            frame = Json.write(new ServerMessage.ViewerCount(connections.size()));
+            frame = EncodedFrame.of(Json.write(new ServerMessage.ViewerCount(connections.size())));
         }
         for (Subscriber connection : recipients) {
             connection.send(frame);

@@ -174,7 +174,7 @@ final class SocketHandler {
         client.subscriber = subscriber;
         SessionSnapshot snapshot = session.subscribe(subscriber);
         subscriber.catchUp(welcomeFrame(session, snapshot, owner, channel.connectionCount()),
-                StatsFrames.historyFrameIterator(snapshot.history()), latestDetail(snapshot.history()),
+                StatsFrames.historyFrameIterator(snapshot.history()), latestDetail(channel.frames(), snapshot.history()),
                 snapshot.prediction());
         LOG.debug("session {}: {} connected", session.id(), owner ? "owner" : "viewer");
     }
@@ -198,8 +198,9 @@ final class SocketHandler {
                 ConfigJson.tree(snapshot.config()), snapshot.state(), viewerCount));
     }
 
-    private static List<String> latestDetail(List<EpochStats> history) {
-        return history.isEmpty() ? List.of() : StatsFrames.detailFrames(history.get(history.size() - 1));
+    /** Returns the detail frames of the newest snapshot, from the cache that the live frames share. */
+    private static List<EncodedFrame> latestDetail(FrameCache frames, List<EpochStats> history) {
+        return history.isEmpty() ? List.of() : frames.detailFrames(history.get(history.size() - 1));
     }
 
     private void onClose(WsCloseContext ctx) {

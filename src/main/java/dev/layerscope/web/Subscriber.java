@@ -23,7 +23,7 @@ final class Subscriber implements SessionListener {
     static final String PREDICTION = "prediction";
 
     /** Frames queued together; {@code kind} is null for frames that must all arrive. */
-    private record Batch(String kind, List<String> frames) {
+    private record Batch(String kind, List<EncodedFrame> frames) {
     }
 
     private final Connection connection;
@@ -44,7 +44,7 @@ final class Subscriber implements SessionListener {
      * Queues the welcome, the history (encoded frame by frame as the client reads it), the latest
      * detail and prediction, then every event held back meanwhile.
      */
-    synchronized void catchUp(String welcome, Iterator<String> history, List<String> latestDetail,
+    synchronized void catchUp(String welcome, Iterator<String> history, List<EncodedFrame> latestDetail,
                               Prediction latestPrediction) {
         connection.send(welcome);
         connection.sendStream(history);
@@ -60,6 +60,11 @@ final class Subscriber implements SessionListener {
 
     /** Queues a frame after the catch-up frames. */
     void send(String frame) {
+        send(EncodedFrame.of(frame));
+    }
+
+    /** Queues a frame, encoded already and perhaps shared with other connections, after the catch-up frames. */
+    void send(EncodedFrame frame) {
         enqueue(new Batch(null, List.of(frame)));
     }
 
@@ -114,7 +119,7 @@ final class Subscriber implements SessionListener {
 
     @Override
     public void onState(SessionState state) {
-        send(Json.write(new ServerMessage.State(state)));
+        send(frames.stateFrame(state));
     }
 
     @Override
@@ -124,7 +129,7 @@ final class Subscriber implements SessionListener {
 
     @Override
     public void onReset(RunConfig config, SessionState state) {
-        send(Json.write(new ServerMessage.Reset(ConfigJson.tree(config), state)));
+        send(frames.resetFrame(config, state));
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | ceiling | loops | viewers [count] [epochs] [epochsPerSecond]"
+            System.err.println("usage: BenchMain training [a,b] [warmup] [repeats] | memory [a,b] | gemm | ceiling | loops | viewers [count] [epochs] [epochsPerSecond] [process|in-process] [warmupEpochs]"
                     + " | frame | page [depth] [epochs] [epochsPerSecond] | sessions [count] [windowSeconds] | soak [seconds] [sessions] [viewersPerSession]");
             System.exit(2);
         }
@@ -36,7 +36,8 @@ public final class BenchMain {
             case "soak" -> new SoakBench(System.out).run(intArg(rest, 0, 600), intArg(rest, 1, 10), intArg(rest, 2, 10));
             case "page" -> new PageBench(System.out).run(intArg(rest, 0, 64), intArg(rest, 1, 10_000), doubleArg(rest, 2, 50));
             case "frame" -> new FrameBench(System.out).run();
-            case "viewers" -> new ViewersBench(System.out).run(intArg(rest, 0, 1000), intArg(rest, 1, 100), doubleArg(rest, 2, 5.0));
+            case "viewers" -> new ViewersBench(System.out).run(intArg(rest, 0, 1000), intArg(rest, 1, 100), doubleArg(rest, 2, 5.0),
+                    ViewersBench.Clients.named(rest.length > 3 ? rest[3] : "process"), intArg(rest, 4, 20));
             default -> {
                 System.err.println("unknown benchmark '" + benchmark + "'");
                 System.exit(2);

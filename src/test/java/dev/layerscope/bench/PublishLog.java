@@ -18,14 +18,26 @@ final class PublishLog implements SessionListener {
 
     private final ConcurrentHashMap<Long, Long> nanosByStep = new ConcurrentHashMap<>();
     private final AtomicInteger published = new AtomicInteger();
+    private final int warmupFrames;
+
+    /** A log that times every snapshot. */
+    PublishLog() {
+        this(0);
+    }
+
+    /** A log that leaves the first {@code warmupFrames} snapshots untimed, so their latency is not measured. */
+    PublishLog(int warmupFrames) {
+        this.warmupFrames = warmupFrames;
+    }
 
     @Override
     public void onEpoch(EpochStats stats) {
-        nanosByStep.put(stats.step(), System.nanoTime());
-        published.incrementAndGet();
+        if (published.incrementAndGet() > warmupFrames) {
+            nanosByStep.put(stats.step(), System.nanoTime());
+        }
     }
 
-    /** Returns the publication time of the snapshot at {@code step}, or null when it was not seen. */
+    /** Returns the publication time of the snapshot at {@code step}, or null when it was not timed. */
     Long publishedNanos(long step) {
         return nanosByStep.get(step);
     }

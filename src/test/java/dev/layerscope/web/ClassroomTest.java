@@ -22,11 +22,7 @@ class ClassroomTest {
             TestServer.Created created = server.create(TestServer.smallConfig(EPOCHS));
             List<TestSocket> viewers = new ArrayList<>();
             try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
-                for (int i = 0; i < VIEWERS; i++) {
-                    viewers.add(server.join(created.id(), null));
-                }
-                owner.next(frame -> frame.path("type").asText().equals("viewerCount")
-                        && frame.get("viewerCount").asInt() == VIEWERS + 1, "viewer count " + (VIEWERS + 1));
+                server.joinViewers(created, owner, VIEWERS, viewers);
 
                 owner.send("{\"type\":\"start\"}");
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -100,6 +101,18 @@ final class TestServer implements AutoCloseable {
         socket.hello(ownerKey);
         socket.next("welcome");
         return socket;
+    }
+
+    /**
+     * Joins {@code count} viewers to the owner's session, adding each to {@code viewers} (so the caller
+     * closes them even when this fails), and waits until the owner sees them all in the viewer count.
+     */
+    void joinViewers(Created created, TestSocket owner, int count, List<TestSocket> viewers) {
+        for (int i = 0; i < count; i++) {
+            viewers.add(join(created.id(), null));
+        }
+        owner.next(frame -> frame.path("type").asText().equals("viewerCount")
+                && frame.get("viewerCount").asInt() == count + 1, "viewer count " + (count + 1));
     }
 
     /** Starts the session as its owner and waits until it has finished. */

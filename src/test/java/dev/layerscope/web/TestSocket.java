@@ -29,6 +29,7 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -56,6 +57,7 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
+            texts.add(partial.toString());
             try {
                 frames.add(MAPPER.readTree(partial.toString()));
             } catch (Exception e) {
@@ -153,6 +155,11 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
             fail("the socket was not closed within " + DEADLINE.toSeconds() + " s; frames: " + summary());
             return 0;
         }
+    }
+
+    /** Returns the text of every frame received so far, as it arrived, in order. */
+    List<String> texts() {
+        return List.copyOf(texts);
     }
 
     boolean isClosed() {
