@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -131,17 +132,37 @@ public final class SessionRegistry implements AutoCloseable {
      * {@code session} with it. The future fails with {@link ConfigException} when a limit is exceeded.
      */
     public CompletableFuture<Void> applyConfig(Session session, RunConfig config) {
-        return loadDataset(config).thenCompose(dataset -> {
-            long bytes = Trainer.estimateMemoryBytes(config, dataset);
-            budget.reserve(bytes);
-            return session.applyConfig(config, dataset).whenComplete((ignored, failure) -> {
-                if (failure != null || session.isClosed()) {
-                    budget.release(bytes);
-                } else {
-                    Long previous = trainerBytes.put(session.id(), bytes);
-                    budget.release(previous == null ? 0 : previous);
-                }
+        // Commands that arrive while the dataset loads apply to the new configuration.
+        session.expectRebuild();
+        AtomicBoolean requested = new AtomicBoolean();
+        CompletableFuture<Void> applied;
+        try {
+            applied = loadDataset(config).thenCompose(dataset -> {
+                long bytes = Trainer.estimateMemoryBytes(config, dataset);
+                budget.reserve(bytes);
+                requested.set(true);
+                return rebuildWithin(session, config, dataset, bytes);
             });
+        } catch (RuntimeException e) {
+            session.abandonRebuild();
+            throw e;
+        }
+        return applied.whenComplete((ignored, failure) -> {
+            if (failure != null && !requested.get()) {
+                session.abandonRebuild();
+            }
+        });
+    }
+
+    /** Rebuilds {@code session} with {@code bytes} of the budget reserved, and moves its reservation to them. */
+    private CompletableFuture<Void> rebuildWithin(Session session, RunConfig config, Dataset dataset, long bytes) {
+        return session.applyConfig(config, dataset).whenComplete((ignored, failure) -> {
+            if (failure != null || session.isClosed()) {
+                budget.release(bytes);
+            } else {
+                Long previous = trainerBytes.put(session.id(), bytes);
+                budget.release(previous == null ? 0 : previous);
+            }
         });
     }
 
