@@ -196,6 +196,35 @@ class RunCommandTest {
     }
 
     @Test
+    void configFileProblemsNameTheFile() throws IOException {
+        Path missing = folder.resolve("missing.json");
+        Path large = Files.writeString(folder.resolve("large.json"),
+                "{}" + " ".repeat(RunCommand.MAX_CONFIG_FILE_BYTES));
+
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", missing.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", folder.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", large.toString()));
+
+        List<String> lines = errorLines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains(missing + ": no such file"), lines.get(0));
+        assertTrue(lines.get(1).contains(folder + " is a folder"), lines.get(1));
+        assertTrue(lines.get(2).contains(large + " is larger than " + RunCommand.MAX_CONFIG_FILE_BYTES + " bytes"),
+                lines.get(2));
+    }
+
+    @Test
+    void endlessConfigFileIsRejected() {
+        Path zeros = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zeros), "/dev/zero is not available");
+
+        int status = run("--config", zeros.toString());
+
+        assertEquals(RunCommand.INVALID_INPUT, status);
+        assertTrue(errorLines().get(0).contains("is larger than"), errorLines().toString());
+    }
+
+    @Test
     void namedPipeOutputIsWrittenNotReplaced() throws Exception {
         Path pipe = folder.resolve("stats.pipe");
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
