@@ -246,9 +246,11 @@ public final class Session {
                     "invalid speed " + epochsPerSecond + " epochs per second", "epochsPerSecond",
                     Double.toString(epochsPerSecond), "0 (no cap) to " + max);
         }
-        state = state.withSpeed(epochsPerSecond);
+        // Adding 0.0 turns -0.0, which JSON would show as "-0.0", into the 0 that means no cap.
+        double speed = epochsPerSecond + 0.0;
+        state = state.withSpeed(speed);
         fireState();
-        worker.speedChanged(epochsPerSecond);
+        worker.speedChanged(speed);
     }
 
     /**
