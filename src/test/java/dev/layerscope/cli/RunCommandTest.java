@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -211,6 +212,18 @@ class RunCommandTest {
         assertTrue(lines.get(1).contains(folder + " is a folder"), lines.get(1));
         assertTrue(lines.get(2).contains(large + " is larger than " + RunCommand.MAX_CONFIG_FILE_BYTES + " bytes"),
                 lines.get(2));
+    }
+
+    @Test
+    void outputFileGetsDefaultPermissions() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path reference = Files.createFile(folder.resolve("reference.txt"));
+        Path out = folder.resolve("stats.jsonl");
+
+        int status = run("--preset", "relu-he", "--epochs", "1", "--out", out.toString());
+
+        assertEquals(0, status, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(out));
     }
 
     @Test
