@@ -113,9 +113,7 @@ public final class SessionRegistry implements AutoCloseable {
      */
     public CompletableFuture<Session> fork(Session source, String client) {
         if (source.state().status() == Status.DIVERGED) {
-            throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
-                    "a diverged session cannot be forked; fork it before it diverges or reset it",
-                    "status", "diverged", "ready, running, paused or finished");
+            throw StatusRules.divergedFork();
         }
         reserveSlot(client);
         CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> withBudget(

@@ -104,7 +104,14 @@ final class SessionWorker {
 
     synchronized CompletableFuture<ForkSource> captureForFork() {
         CompletableFuture<ForkSource> result = new CompletableFuture<>();
-        pendingActions.add(t -> result.complete(session.forkSource(t.saveState(), dataset)));
+        pendingActions.add(t -> {
+            // The source may have diverged after the fork was requested, and its parameters may be NaN.
+            if (session.state().status() == Status.DIVERGED) {
+                result.completeExceptionally(StatusRules.divergedFork());
+            } else {
+                result.complete(session.forkSource(t.saveState(), dataset));
+            }
+        });
         wake();
         return result;
     }
