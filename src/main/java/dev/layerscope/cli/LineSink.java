@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * The destination of the {@code run} command's JSON Lines: standard output, line by line, or a file that
@@ -17,6 +19,8 @@ import java.nio.file.StandardCopyOption;
  * moving a file onto it would replace the device or pipe itself.
  */
 final class LineSink implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PrintStream stdout;
     private final Path target;
@@ -50,8 +54,24 @@ final class LineSink implements AutoCloseable {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("the folder " + folder + " does not exist; create it first");
         }
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        Path temporary = createTemporary(folder, target);
         return new LineSink(null, target, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates the hidden file that the lines go to until the commit. {@code Files.createTempFile} would
+     * create it readable by its owner only, and the output would keep those permissions, so this file
+     * gets the default ones (the umask's) like any file the user creates.
+     */
+    private static Path createTemporary(Path folder, Path target) throws IOException {
+        while (true) {
+            String suffix = Long.toUnsignedString(RANDOM.nextLong(), Character.MAX_RADIX);
+            try {
+                return Files.createFile(folder.resolve("." + target.getFileName() + "." + suffix + ".part"));
+            } catch (FileAlreadyExistsException e) {
+                // Another run chose the same name; draw another.
+            }
+        }
     }
 
     void write(String line) throws IOException {

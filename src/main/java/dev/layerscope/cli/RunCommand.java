@@ -13,11 +13,16 @@ import dev.layerscope.training.Trainer;
 import dev.layerscope.web.protocol.StatsJson;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -31,8 +36,18 @@ public final class RunCommand {
     public static final int INVALID_INPUT = 2;
     /** Exit status when training diverged; the lines up to the divergence are still written. */
     public static final int DIVERGED = 3;
+    /**
+     * Exit status when a signal (Ctrl+C, SIGTERM) stopped the run. The lines before it are kept, and the
+     * process itself exits with the shell's status for the signal, such as 130 or 143.
+     */
+    public static final int INTERRUPTED = 130;
     /** Exit status when the output could not be written. */
     public static final int WRITE_FAILED = 1;
+    /**
+     * Maximum size of a {@code --config} file. A configuration is a few kilobytes, and the bound keeps
+     * an endless input such as {@code /dev/zero} from exhausting the heap.
+     */
+    static final int MAX_CONFIG_FILE_BYTES = 1024 * 1024;
 
     private RunCommand() {
     }
@@ -53,6 +68,9 @@ public final class RunCommand {
         } catch (CharacterCodingException e) {
             err.println("run: could not read the configuration file: it is not valid UTF-8 text; save it as UTF-8");
             return INVALID_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println("run: could not read the configuration file " + e.getFile() + ": no such file");
+            return INVALID_INPUT;
         } catch (IOException e) {
             err.println("run: could not read the configuration file: " + e.getMessage());
             return INVALID_INPUT;
@@ -72,13 +90,16 @@ public final class RunCommand {
             err.println("run: could not load dataset " + config.data().dataset() + ": " + e.getMessage());
             return INVALID_INPUT;
         }
+        StopSignal stop = StopSignal.install();
         try (LineSink sink = LineSink.open(options.out(), out)) {
-            int status = train(trainer, sink, err);
+            int status = train(trainer, sink, err, stop);
             sink.commit();
             return status;
         } catch (IOException e) {
             err.println("run: could not write " + options.out() + ": " + e.getMessage());
             return WRITE_FAILED;
+        } finally {
+            stop.finished();
         }
     }
 
@@ -91,7 +112,7 @@ public final class RunCommand {
     private static RunConfig loadConfig(RunOptions options) throws IOException {
         RunConfig config = options.preset() != null
                 ? Presets.load(options.preset())
-                : RunConfig.fromJson(Files.readString(options.configFile(), StandardCharsets.UTF_8));
+                : RunConfig.fromJson(readConfigFile(options.configFile()));
         if (options.epochs() != null) {
             config = config.withEpochs(options.epochs());
         }
@@ -101,12 +122,37 @@ public final class RunCommand {
         return config;
     }
 
-    private static int train(Trainer trainer, LineSink sink, PrintStream err) throws IOException {
+    /** Reads a configuration file of at most {@link #MAX_CONFIG_FILE_BYTES} as UTF-8. */
+    private static String readConfigFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; give a configuration file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_CONFIG_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_CONFIG_FILE_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_CONFIG_FILE_BYTES
+                    + " bytes; a configuration is a small JSON object (see the files in presets/)");
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    private static int train(Trainer trainer, LineSink sink, PrintStream err, StopSignal stop) throws IOException {
         int epochs = trainer.config().training().epochs();
         EpochStats initial = trainer.initialStats();
         sink.write(StatsJson.toLine(initial));
         reportProgress(err, initial, epochs);
         while (!trainer.finished()) {
+            if (stop.requested()) {
+                err.println("run: stopped by a signal at step " + trainer.step() + " with " + trainer.epoch()
+                        + " of " + epochs + " epochs complete; the lines written so far are kept");
+                return INTERRUPTED;
+            }
             StepResult result;
             try {
                 result = trainer.trainBatch();

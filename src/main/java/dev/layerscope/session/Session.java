@@ -42,6 +42,7 @@ public final class Session {
     private SessionState state;
     private Mode mode = Mode.IDLE;
     private final History history = new History();
+    private final PendingRebuilds pendingRebuilds = new PendingRebuilds();
     private Prediction prediction;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private long lastUsedNanos = System.nanoTime();
@@ -126,6 +127,11 @@ public final class Session {
 
     /** Trains until the configured number of epochs, a pause, or divergence. */
     public synchronized void start() {
+        if (pendingRebuilds.any()) {
+            StatusRules.requireTrainable(pendingRebuilds.stateAfter(state), "start");
+            pendingRebuilds.setMode(Mode.RUN);
+            return;
+        }
         StatusRules.requireTrainable(state, "start");
         if (mode == Mode.RUN) {
             return;
@@ -138,6 +144,10 @@ public final class Session {
 
     /** Stops after the step in progress. */
     public synchronized void pause() {
+        if (pendingRebuilds.any() && pendingRebuilds.stateAfter(state).status() == Status.RUNNING) {
+            pendingRebuilds.setMode(Mode.IDLE);
+            return;
+        }
         if (state.status() != Status.RUNNING) {
             throw StatusRules.invalidState(state, "pause", "only a running session can be paused");
         }
@@ -147,32 +157,67 @@ public final class Session {
 
     /** Trains to the end of the current epoch, then pauses. */
     public synchronized void stepEpoch() {
-        StatusRules.requireStoppedAndTrainable(state, "stepEpoch");
-        mode = Mode.STEP_EPOCH;
-        changeStatus(Status.RUNNING);
-        worker.wake();
+        requestStep(Mode.STEP_EPOCH, "stepEpoch");
     }
 
     /** Runs one optimizer step, then pauses. */
     public synchronized void stepBatch() {
-        StatusRules.requireStoppedAndTrainable(state, "stepBatch");
-        mode = Mode.STEP_BATCH;
+        requestStep(Mode.STEP_BATCH, "stepBatch");
+    }
+
+    private void requestStep(Mode stepMode, String command) {
+        if (pendingRebuilds.any()) {
+            StatusRules.requireStoppedAndTrainable(pendingRebuilds.stateAfter(state), command);
+            pendingRebuilds.setMode(stepMode);
+            return;
+        }
+        StatusRules.requireStoppedAndTrainable(state, command);
+        mode = stepMode;
         changeStatus(Status.RUNNING);
         worker.wake();
     }
 
     /** Rebuilds the network from the same configuration and seed and clears the history. */
     public synchronized CompletableFuture<Void> reset() {
-        return worker.requestRebuild(config, null);
+        expectRebuild();
+        return requestRebuild(config, null);
     }
 
     /**
      * Replaces the configuration, which must already satisfy the server's limits, and rebuilds as
-     * {@link #reset} does. The future fails, and nothing changes (a run goes on), when the trainer
+     * {@link #reset} does. The caller calls {@link #expectRebuild} when the request arrives, before
+     * preparing the dataset. The future fails, and nothing changes (a run goes on), when the trainer
      * cannot be built.
      */
-    public synchronized CompletableFuture<Void> applyConfig(RunConfig newConfig, Dataset newDataset) {
-        return worker.requestRebuild(newConfig, newDataset);
+    synchronized CompletableFuture<Void> applyConfig(RunConfig newConfig, Dataset newDataset) {
+        return requestRebuild(newConfig, newDataset);
+    }
+
+    /**
+     * Records that a rebuild was requested, so that owner commands from now on apply to the rebuilt
+     * trainer. Every call is matched by a rebuild request or by {@link #abandonRebuild}.
+     */
+    synchronized void expectRebuild() {
+        pendingRebuilds.requested();
+    }
+
+    /**
+     * Records that an expected rebuild will not happen. Commands sent since its request are dropped.
+     * NOTE: so a {@code start} sent right after an {@code applyConfig} that fails does nothing; the
+     * owner receives the {@code applyConfig} error instead.
+     */
+    synchronized void abandonRebuild() {
+        pendingRebuilds.settled();
+    }
+
+    private CompletableFuture<Void> requestRebuild(RunConfig newConfig, Dataset newDataset) {
+        CompletableFuture<Void> done = worker.requestRebuild(newConfig, newDataset);
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                abandonRebuild();
+            }
+        });
+        return done;
     }
 
     /** Changes the learning rate from the next step on, without a reset; the configuration's range applies. */
@@ -184,7 +229,11 @@ public final class Session {
             throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_FIELD,
                     "invalid learning rate " + learningRate, "learningRate", error.value(), error.allowed());
         }
-        StatusRules.requireNotDiverged(state, "setLearningRate");
+        if (pendingRebuilds.any()) {
+            pendingRebuilds.setLearningRate(learningRate);
+        } else {
+            StatusRules.requireNotDiverged(state, "setLearningRate");
+        }
         worker.requestLearningRate(learningRate);
         state = state.withLearningRate(learningRate);
         fireState();
@@ -197,9 +246,11 @@ public final class Session {
                     "invalid speed " + epochsPerSecond + " epochs per second", "epochsPerSecond",
                     Double.toString(epochsPerSecond), "0 (no cap) to " + max);
         }
-        state = state.withSpeed(epochsPerSecond);
+        // Adding 0.0 turns -0.0, which JSON would show as "-0.0", into the 0 that means no cap.
+        double speed = epochsPerSecond + 0.0;
+        state = state.withSpeed(speed);
         fireState();
-        worker.speedChanged(epochsPerSecond);
+        worker.speedChanged(speed);
     }
 
     /**
@@ -261,13 +312,18 @@ public final class Session {
     synchronized void recordRebuild(RunConfig newConfig, EpochStats initial, Prediction initialPrediction) {
         config = newConfig;
         prediction = initialPrediction;
-        mode = Mode.IDLE;
+        mode = pendingRebuilds.mode();
+        double learningRate = pendingRebuilds.learningRate(initial.learningRate());
+        pendingRebuilds.settled();
         history.clear();
         history.add(initial);
-        state = new SessionState(Status.READY, initial.epoch(), initial.step(), initial.learningRate(),
-                state.epochsPerSecond(), null);
-        SessionState readyState = state;
-        notifyListeners(listener -> listener.onReset(newConfig, readyState));
+        state = new SessionState(mode == Mode.IDLE ? Status.READY : Status.RUNNING, initial.epoch(), initial.step(),
+                learningRate, state.epochsPerSecond(), null);
+        if (mode == Mode.RUN) {
+            worker.restartSpeedClock();
+        }
+        SessionState rebuiltState = state;
+        notifyListeners(listener -> listener.onReset(newConfig, rebuiltState));
         notifyEpoch(initial);
         if (initialPrediction != null) {
             notifyListeners(listener -> listener.onPrediction(initialPrediction));

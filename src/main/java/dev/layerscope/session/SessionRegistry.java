@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -32,8 +33,11 @@ public final class SessionRegistry implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger slotsTaken = new AtomicInteger();
     private final TrainerBudget budget;
-    /** The bytes each live session has reserved in {@link #budget}, by session id. */
+    /** The bytes each live session's trainer has reserved in {@link #budget}, by session id. */
     private final Map<String, Long> trainerBytes = new ConcurrentHashMap<>();
+    private final DatasetReservations datasetMemory;
+    /** The dataset each live session trains on, counted in {@link #datasetMemory}, by session id. */
+    private final Map<String, Dataset> sessionDatasets = new ConcurrentHashMap<>();
     private final ClientQuota quota;
     /** The client that created each live session, by session id. */
     private final Map<String, String> owners = new ConcurrentHashMap<>();
@@ -45,6 +49,7 @@ public final class SessionRegistry implements AutoCloseable {
         this.uploads = new UploadStore(limits);
         this.datasets = new DatasetCache(uploads);
         this.budget = new TrainerBudget(limits.maxTotalTrainerMegabytes());
+        this.datasetMemory = new DatasetReservations(budget);
         this.quota = new ClientQuota(limits.maxSessionsPerClient());
         long sweepMillis = Math.max(100, Math.min(30_000, limits.idleSeconds() * 1000L / 4));
         pool.scheduleAtFixedRate(this::expireIdle, sweepMillis);
@@ -91,7 +96,7 @@ public final class SessionRegistry implements AutoCloseable {
         ConfigLimits.check(config, limits);
         reserveSlot(client);
         CompletableFuture<Session> created = loadDataset(config).thenApplyAsync(dataset -> withBudget(
-                Trainer.estimateMemoryBytes(config, dataset), () -> {
+                Reservation.of(config, dataset), () -> {
                     Trainer trainer = Trainers.build(config, dataset);
                     EpochStats initial = trainer.initialStats();
                     SessionState state = new SessionState(Status.READY, initial.epoch(), initial.step(),
@@ -108,13 +113,11 @@ public final class SessionRegistry implements AutoCloseable {
      */
     public CompletableFuture<Session> fork(Session source, String client) {
         if (source.state().status() == Status.DIVERGED) {
-            throw new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
-                    "a diverged session cannot be forked; fork it before it diverges or reset it",
-                    "status", "diverged", "ready, running, paused or finished");
+            throw StatusRules.divergedFork();
         }
         reserveSlot(client);
         CompletableFuture<Session> forked = source.captureForFork().thenApplyAsync(copy -> withBudget(
-                Trainer.estimateMemoryBytes(copy.config(), copy.dataset()), () -> {
+                Reservation.of(copy.config(), copy.dataset()), () -> {
                     Trainer trainer = Trainers.restore(copy.config(), copy.dataset(), copy.trainerState());
                     Status status = copy.state().epoch() == 0 && copy.state().step() == 0 ? Status.READY
                             : trainer.finished() ? Status.FINISHED : Status.PAUSED;
@@ -131,35 +134,90 @@ public final class SessionRegistry implements AutoCloseable {
      * {@code session} with it. The future fails with {@link ConfigException} when a limit is exceeded.
      */
     public CompletableFuture<Void> applyConfig(Session session, RunConfig config) {
-        return loadDataset(config).thenCompose(dataset -> {
-            long bytes = Trainer.estimateMemoryBytes(config, dataset);
-            budget.reserve(bytes);
-            return session.applyConfig(config, dataset).whenComplete((ignored, failure) -> {
-                if (failure != null || session.isClosed()) {
+        // Commands that arrive while the dataset loads apply to the new configuration.
+        session.expectRebuild();
+        AtomicBoolean requested = new AtomicBoolean();
+        CompletableFuture<Void> applied;
+        try {
+            applied = loadDataset(config).thenCompose(dataset -> {
+                long bytes = Trainer.estimateMemoryBytes(config, dataset);
+                budget.reserve(bytes);
+                try {
+                    datasetMemory.acquire(dataset, config.data().dataset());
+                } catch (RuntimeException e) {
                     budget.release(bytes);
-                } else {
-                    Long previous = trainerBytes.put(session.id(), bytes);
-                    budget.release(previous == null ? 0 : previous);
+                    throw e;
                 }
+                requested.set(true);
+                return rebuildWithin(session, config, dataset, bytes);
             });
+        } catch (RuntimeException e) {
+            session.abandonRebuild();
+            throw e;
+        }
+        return applied.whenComplete((ignored, failure) -> {
+            if (failure != null && !requested.get()) {
+                session.abandonRebuild();
+            }
+        });
+    }
+
+    /** Rebuilds {@code session} with {@code bytes} of the budget reserved, and moves its reservation to them. */
+    private CompletableFuture<Void> rebuildWithin(Session session, RunConfig config, Dataset dataset, long bytes) {
+        return session.applyConfig(config, dataset).whenComplete((ignored, failure) -> {
+            if (failure != null || session.isClosed()) {
+                budget.release(bytes);
+                datasetMemory.release(dataset);
+            } else {
+                Long previous = trainerBytes.put(session.id(), bytes);
+                budget.release(previous == null ? 0 : previous);
+                Dataset previousDataset = sessionDatasets.put(session.id(), dataset);
+                if (previousDataset != null) {
+                    datasetMemory.release(previousDataset);
+                }
+            }
         });
     }
 
     /** Returns the trainer memory that live sessions have reserved, as the engine estimates it. */
     public long reservedTrainerBytes() {
-        return budget.reservedBytes();
+        // Datasets reserve their bytes in the budget under this lock, so the difference is consistent.
+        synchronized (datasetMemory) {
+            return budget.reservedBytes() - datasetMemory.reservedBytes();
+        }
     }
 
-    /** Reserves {@code bytes} of the trainer budget, builds the session and registers it; a failed build releases them. */
-    private Session withBudget(long bytes, Supplier<Session> build, String client) {
-        budget.reserve(bytes);
+    /** Returns the memory that the datasets of live sessions have reserved, each shared instance once. */
+    public long reservedDatasetBytes() {
+        return datasetMemory.reservedBytes();
+    }
+
+    /** The memory a session being built takes from the budget: its trainer's estimate and its dataset. */
+    private record Reservation(long trainerBytes, Dataset dataset, String datasetName) {
+
+        static Reservation of(RunConfig config, Dataset dataset) {
+            return new Reservation(Trainer.estimateMemoryBytes(config, dataset), dataset, config.data().dataset());
+        }
+    }
+
+    /** Reserves the budget for a session, builds it and registers it. A failed build releases the reservation. */
+    private Session withBudget(Reservation reservation, Supplier<Session> build, String client) {
+        budget.reserve(reservation.trainerBytes());
+        try {
+            datasetMemory.acquire(reservation.dataset(), reservation.datasetName());
+        } catch (RuntimeException e) {
+            budget.release(reservation.trainerBytes());
+            throw e;
+        }
         try {
             Session session = build.get();
-            trainerBytes.put(session.id(), bytes);
+            trainerBytes.put(session.id(), reservation.trainerBytes());
+            sessionDatasets.put(session.id(), reservation.dataset());
             owners.put(session.id(), client);
             return register(session);
         } catch (RuntimeException | OutOfMemoryError e) {
-            budget.release(bytes);
+            budget.release(reservation.trainerBytes());
+            datasetMemory.release(reservation.dataset());
             throw e;
         }
     }
@@ -186,6 +244,10 @@ public final class SessionRegistry implements AutoCloseable {
             slotsTaken.decrementAndGet();
             Long bytes = trainerBytes.remove(session.id());
             budget.release(bytes == null ? 0 : bytes);
+            Dataset dataset = sessionDatasets.remove(session.id());
+            if (dataset != null) {
+                datasetMemory.release(dataset);
+            }
             String client = owners.remove(session.id());
             if (client != null) {
                 quota.release(client);

@@ -41,7 +41,12 @@ final class SessionWorker {
     private long epochStartedNanos = System.nanoTime();
     private long nextEpochNotBeforeNanos = System.nanoTime();
 
-    private record Rebuild(RunConfig config, Dataset dataset, CompletableFuture<Void> done) {
+    /**
+     * A requested rebuild. {@code actionsBefore} were requested before it, such as a fork's capture or
+     * a learning rate, and run on the old trainer, so that they do not leak into the rebuilt one.
+     */
+    private record Rebuild(RunConfig config, Dataset dataset, List<Consumer<Trainer>> actionsBefore,
+                           CompletableFuture<Void> done) {
     }
 
     SessionWorker(Session session, TrainingPool pool, Trainer trainer, Dataset dataset) {
@@ -82,36 +87,47 @@ final class SessionWorker {
     }
 
     synchronized CompletableFuture<Void> requestRebuild(RunConfig config, Dataset newDataset) {
-        if (pendingRebuild != null) {
-            pendingRebuild.done().cancel(false);
+        List<Consumer<Trainer>> actionsBefore = new ArrayList<>();
+        Rebuild replaced = pendingRebuild;
+        if (replaced != null) {
+            actionsBefore.addAll(replaced.actionsBefore());
         }
-        pendingRebuild = new Rebuild(config, newDataset, new CompletableFuture<>());
+        actionsBefore.addAll(pendingActions);
+        pendingActions.clear();
+        pendingRebuild = new Rebuild(config, newDataset, actionsBefore, new CompletableFuture<>());
+        if (replaced != null) {
+            replaced.done().cancel(false);
+        }
         wake();
         return pendingRebuild.done();
     }
 
     synchronized CompletableFuture<ForkSource> captureForFork() {
         CompletableFuture<ForkSource> result = new CompletableFuture<>();
-        pendingActions.add(t -> result.complete(session.forkSource(t.saveState(), dataset)));
+        pendingActions.add(t -> {
+            // The source may have diverged after the fork was requested, and its parameters may be NaN.
+            if (session.state().status() == Status.DIVERGED) {
+                result.completeExceptionally(StatusRules.divergedFork());
+            } else {
+                result.complete(session.forkSource(t.saveState(), dataset));
+            }
+        });
         wake();
         return result;
     }
 
     private void runSlice() {
         Rebuild rebuild;
-        List<Consumer<Trainer>> actions;
         synchronized (this) {
             rebuild = pendingRebuild;
             pendingRebuild = null;
-            actions = List.copyOf(pendingActions);
-            pendingActions.clear();
         }
         try {
             if (rebuild != null) {
+                for (Consumer<Trainer> action : rebuild.actionsBefore()) {
+                    action.accept(trainer);
+                }
                 rebuild(rebuild);
-            }
-            for (Consumer<Trainer> action : actions) {
-                action.accept(trainer);
             }
             trainUntilSliceEnds();
         } catch (DivergedException e) {
@@ -148,7 +164,7 @@ final class SessionWorker {
 
     private void trainUntilSliceEnds() {
         long sliceEnd = System.nanoTime() + SLICE_NANOS;
-        while (!session.isClosed()) {
+        while (applyPendingActions() && !session.isClosed()) {
             Session.Mode mode = session.mode();
             if (mode == Session.Mode.IDLE || (mode == Session.Mode.RUN && !epochMayStart())) {
                 return;
@@ -162,6 +178,25 @@ final class SessionWorker {
                 return;
             }
         }
+    }
+
+    /**
+     * Runs the actions requested so far, so that a learning rate set during a slice applies from the
+     * next step. Returns false, which ends the slice, when a rebuild is waiting: it comes first.
+     */
+    private boolean applyPendingActions() {
+        List<Consumer<Trainer>> actions;
+        synchronized (this) {
+            if (pendingRebuild != null) {
+                return false;
+            }
+            actions = List.copyOf(pendingActions);
+            pendingActions.clear();
+        }
+        for (Consumer<Trainer> action : actions) {
+            action.accept(trainer);
+        }
+        return true;
     }
 
     /** Applies the end of a step to the state machine; returns whether the slice must end. */

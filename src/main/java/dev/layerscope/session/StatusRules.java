@@ -27,6 +27,13 @@ final class StatusRules {
         }
     }
 
+    /** Returns the rejection of a fork whose source diverged. The HTTP API returns it as a 409. */
+    static CommandRejectedException divergedFork() {
+        return new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
+                "a diverged session cannot be forked; fork it before it diverges or reset it",
+                "status", "diverged", "ready, running, paused or finished");
+    }
+
     static CommandRejectedException invalidState(SessionState state, String command, String message) {
         return new CommandRejectedException(CommandRejectedException.Reason.INVALID_STATE,
                 command + " rejected: " + message, "status", state.status().toString(), allowedStatuses(command));

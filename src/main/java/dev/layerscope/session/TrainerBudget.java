@@ -4,12 +4,15 @@ import dev.layerscope.config.ConfigException;
 import dev.layerscope.config.FieldError;
 
 /**
- * The memory that every session's trainer may use together, as the engine estimates it. A trainer
- * reserves its estimate before it is built and releases it when its session closes or gets a new
- * trainer, so a few large networks cannot exhaust the heap that every session shares.
+ * The memory that every session's trainer and dataset may use together. A trainer reserves the
+ * engine's estimate before it is built, and a dataset its arrays' size when the first session that
+ * uses it is built (see {@link DatasetReservations}). Both are released when their session closes or
+ * gets a new trainer, so a few large networks or uploaded files cannot exhaust the heap that every
+ * session shares.
  *
- * <p>NOTE: datasets (shared between sessions) and statistics histories are not counted, so the
- * default budget leaves them the other half of the heap.
+ * <p>NOTE: statistics histories, the datasets that only the cache still holds, and the memory that
+ * parsing an uploaded file takes while a dataset is built are not counted, so the default budget
+ * leaves them the other half of the heap.
  */
 final class TrainerBudget {
 
@@ -30,6 +33,22 @@ final class TrainerBudget {
                             + megabytes(budgetBytes) + " MiB for every session together (server limit"
                             + " maxTotalTrainerMegabytes); use a smaller network, batch or evaluation batch, or try"
                             + " again when other sessions have ended"));
+        }
+        reservedBytes += bytes;
+    }
+
+    /**
+     * Reserves {@code bytes} for a dataset; throws {@link ConfigException} naming {@code data.dataset}
+     * when they do not fit.
+     */
+    synchronized void reserveDataset(long bytes, String datasetName) {
+        if (reservedBytes + bytes > budgetBytes) {
+            throw new ConfigException(new FieldError("data.dataset", datasetName, "a dataset that fits the "
+                    + megabytes(budgetBytes - reservedBytes) + " MiB the server has left of " + megabytes(budgetBytes)
+                    + " MiB for every session together (server limit maxTotalTrainerMegabytes); its training and"
+                    + " test splits take " + megabytes(bytes) + " MiB. Use the seed of a session that already"
+                    + " uses this dataset, a file with fewer rows or columns, or try again when other sessions"
+                    + " have ended"));
         }
         reservedBytes += bytes;
     }

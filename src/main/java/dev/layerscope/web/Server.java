@@ -5,6 +5,7 @@ import dev.layerscope.session.TrainingPool;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.session.NullSessionCache;
@@ -65,6 +66,8 @@ public final class Server implements AutoCloseable {
     private void configure(JavalinConfig config, Routes routes) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = Math.max(settings.limits().maxUploadBytes(), settings.limits().maxMessageBytes());
+        // A known path with another method gets 405 and an Allow header instead of "not found".
+        config.http.prefer405over404 = true;
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -99,19 +102,21 @@ public final class Server implements AutoCloseable {
         MetaRoutes meta = routes.meta();
         SecurityHeaders headers = new SecurityHeaders(settings.frameAncestors());
         config.routes.before(headers::apply);
-        config.routes.get("/health", meta::health);
-        config.routes.get("/api/meta", meta::meta);
-        config.routes.get("/api/presets/{name}", meta::preset);
+        getAndHead(config, "/health", meta::health);
+        getAndHead(config, "/api/meta", meta::meta);
+        getAndHead(config, "/api/presets/{name}", meta::preset);
         config.routes.post("/api/sessions", sessions::create);
-        config.routes.get("/api/sessions/{id}", sessions::describe);
+        getAndHead(config, "/api/sessions/{id}", sessions::describe);
         config.routes.post("/api/sessions/{id}/fork", sessions::fork);
-        config.routes.get("/api/sessions/{id}/history.jsonl", sessions::historyJsonLines);
-        config.routes.get("/api/sessions/{id}/history.csv", sessions::historyCsv);
-        config.routes.get("/", ctx -> page(ctx, "/web/index.html"));
-        config.routes.get("/embed", ctx -> page(ctx, "/web/embed.html"));
+        getAndHead(config, "/api/sessions/{id}/history.jsonl", sessions::historyJsonLines);
+        getAndHead(config, "/api/sessions/{id}/history.csv", sessions::historyCsv);
+        getAndHead(config, "/", ctx -> page(ctx, "/web/index.html"));
+        getAndHead(config, "/embed", ctx -> page(ctx, "/web/embed.html"));
         config.routes.post("/api/datasets", routes.datasets()::upload);
         config.routes.ws("/ws/sessions/{id}", routes.sockets()::configure);
         config.routes.exception(Exception.class, (e, ctx) -> HttpResponses.error(ctx, e));
+        config.routes.error(405, ctx -> HttpResponses.json(ctx, 405, HttpError.of("method not allowed on this path",
+                "method", ctx.method().name(), ctx.res().getHeader("Allow") + " (docs/protocol.md lists every endpoint)")));
         config.routes.error(404, ctx -> {
             // Handlers that reject a request with 404 have written a JSON body already; Javalin's own is text.
             String contentType = ctx.res().getContentType();
@@ -120,6 +125,16 @@ public final class Server implements AutoCloseable {
                         "a path listed in docs/protocol.md"));
             }
         });
+    }
+
+    /**
+     * Routes GET and HEAD of {@code path} to {@code handler}. Without its own HEAD route, Javalin 7.2.3
+     * responds to HEAD with an empty 200 without running the handler, even for an unknown session. Jetty
+     * drops the body of a HEAD response and keeps its status and headers.
+     */
+    private static void getAndHead(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, handler);
+        config.routes.head(path, handler);
     }
 
     /** Starts listening on the configured host and port; returns this server. */

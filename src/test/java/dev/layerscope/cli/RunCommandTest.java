@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -193,6 +194,47 @@ class RunCommandTest {
         assertTrue(lines.get(2).contains("could not load dataset mnist"), lines.get(2));
         assertTrue(lines.get(3).contains("unknown option --verbose"), lines.get(3));
         assertTrue(lines.get(4).contains("--out needs a value"), lines.get(4));
+    }
+
+    @Test
+    void configFileProblemsNameTheFile() throws IOException {
+        Path missing = folder.resolve("missing.json");
+        Path large = Files.writeString(folder.resolve("large.json"),
+                "{}" + " ".repeat(RunCommand.MAX_CONFIG_FILE_BYTES));
+
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", missing.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", folder.toString()));
+        assertEquals(RunCommand.INVALID_INPUT, run("--config", large.toString()));
+
+        List<String> lines = errorLines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains(missing + ": no such file"), lines.get(0));
+        assertTrue(lines.get(1).contains(folder + " is a folder"), lines.get(1));
+        assertTrue(lines.get(2).contains(large + " is larger than " + RunCommand.MAX_CONFIG_FILE_BYTES + " bytes"),
+                lines.get(2));
+    }
+
+    @Test
+    void outputFileGetsDefaultPermissions() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path reference = Files.createFile(folder.resolve("reference.txt"));
+        Path out = folder.resolve("stats.jsonl");
+
+        int status = run("--preset", "relu-he", "--epochs", "1", "--out", out.toString());
+
+        assertEquals(0, status, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(out));
+    }
+
+    @Test
+    void endlessConfigFileIsRejected() {
+        Path zeros = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zeros), "/dev/zero is not available");
+
+        int status = run("--config", zeros.toString());
+
+        assertEquals(RunCommand.INVALID_INPUT, status);
+        assertTrue(errorLines().get(0).contains("is larger than"), errorLines().toString());
     }
 
     @Test

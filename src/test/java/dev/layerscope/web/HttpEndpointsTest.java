@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,46 @@ class HttpEndpointsTest {
     @AfterAll
     static void stopServer() {
         server.close();
+    }
+
+    @Test
+    void wrongMethodGets405() {
+        List<List<String>> table = List.of(
+                List.of("POST", "/health", "GET, HEAD"),
+                List.of("DELETE", "/api/sessions/some-id", "GET, HEAD"),
+                List.of("GET", "/api/sessions", "POST"),
+                List.of("PUT", "/api/datasets", "POST"));
+        for (List<String> row : table) {
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri(row.get(1)))
+                    .method(row.get(0), HttpRequest.BodyPublishers.noBody()).build());
+            JsonNode body = TestServer.json(response);
+
+            assertEquals(405, response.statusCode(), row + " -> " + response.body());
+            assertEquals(row.get(2), response.headers().firstValue("Allow").orElse(""), row.toString());
+            assertEquals("method", body.path("field").asText(), response.body());
+            assertEquals(row.get(0), body.path("value").asText(), response.body());
+        }
+    }
+
+    @Test
+    void headGetsTheStatusOfGet() {
+        TestServer.Created created = server.create(TestServer.smallConfig(1));
+        List<List<String>> table = List.of(
+                List.of("/api/sessions/" + created.id(), "200"),
+                List.of("/api/sessions/no-such-session", "404"),
+                List.of("/api/sessions/no-such-session/history.csv", "404"),
+                List.of("/api/presets/no-such-preset", "404"),
+                List.of("/api/meta", "200"));
+        for (List<String> row : table) {
+            HttpResponse<String> head = server.send(HttpRequest.newBuilder(server.uri(row.get(0)))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> get = server.get(row.get(0));
+
+            assertEquals(Integer.parseInt(row.get(1)), head.statusCode(), row.get(0));
+            assertEquals(get.statusCode(), head.statusCode(), row.get(0));
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), row.get(0));
+            assertEquals("", head.body(), row.get(0));
+        }
     }
 
     @Test

@@ -181,6 +181,17 @@ class LimitsTest {
     }
 
     @Test
+    void negativeZeroSpeedMeansNoCap() {
+        TestServer.Created created = server.create(BASE);
+        try (TestSocket owner = server.join(created.id(), created.ownerKey())) {
+            owner.send("{\"type\":\"setSpeed\",\"epochsPerSecond\":-0.0}");
+            JsonNode state = owner.next("state");
+
+            assertEquals("0.0", state.path("state").path("epochsPerSecond").toString(), state.toString());
+        }
+    }
+
+    @Test
     void invalidApplyConfigListsEveryField() {
         TestServer.Created created = server.create(BASE);
         try (TestSocket owner = server.join(created.id(), created.ownerKey())) {

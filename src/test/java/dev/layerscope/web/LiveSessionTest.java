@@ -194,13 +194,7 @@ class LiveSessionTest {
 
     @Test
     void divergenceReachesClientsWithReason() {
-        // 20 ReLU layers with N(0, 100^2) weights and a learning rate of 1000: the engine reports a
-        // non-finite activation gradient at step 2 with this seed.
-        String exploding = """
-                {"seed": 3, "data": {"dataset": "spirals", "samples": 200},
-                 "network": {"depth": 20, "width": 16, "activation": "relu", "init": {"kind": "normal", "sigma": 100}},
-                 "training": {"optimizer": "sgd", "learningRate": 1000, "batchSize": 32, "epochs": 20}}""";
-        TestServer.Created created = server.create(exploding);
+        TestServer.Created created = server.create(TestServer.EXPLODING_CONFIG);
         try (TestSocket owner = server.join(created.id(), created.ownerKey());
              TestSocket viewer = server.join(created.id(), null)) {
             owner.send("{\"type\":\"start\"}");

@@ -24,6 +24,15 @@ final class TestServer implements AutoCloseable {
              "training": {"optimizer": "sgd", "learningRate": 0.1, "batchSize": 32, "epochs": %d},
              "stats": {"histogramBins": 10, "unitSample": 4}}""";
 
+    /**
+     * 20 ReLU layers with N(0, 100^2) weights and a learning rate of 1000: the engine reports a
+     * non-finite activation gradient at step 2 with this seed.
+     */
+    static final String EXPLODING_CONFIG = """
+            {"seed": 3, "data": {"dataset": "spirals", "samples": 200},
+             "network": {"depth": 20, "width": 16, "activation": "relu", "init": {"kind": "normal", "sigma": 100}},
+             "training": {"optimizer": "sgd", "learningRate": 1000, "batchSize": 32, "epochs": 20}}""";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Server server;
