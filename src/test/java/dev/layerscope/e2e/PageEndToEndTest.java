@@ -101,7 +101,11 @@ class PageEndToEndTest {
             assertEquals(epochList(owner), epochList(viewer));
             String quantity = owner.driver.findElement(By.cssSelector("input[name='gradient-quantity']:checked")).getAttribute("value");
             viewer.driver.findElement(By.cssSelector("input[name='gradient-quantity'][value='" + quantity + "']")).click();
-            assertEquals(owner.script(PageScripts.GRADIENT_VALUES), viewer.script(PageScripts.GRADIENT_VALUES),
+            // Charts redraw on a time budget, so the viewer's chart may show the new quantity a few frames later.
+            Object ownerValues = owner.script(PageScripts.GRADIENT_VALUES);
+            viewer.await(10, "the viewer's chart to show " + quantity,
+                    d -> ownerValues.equals(viewer.script(PageScripts.GRADIENT_VALUES)));
+            assertEquals(ownerValues, viewer.script(PageScripts.GRADIENT_VALUES),
                     "the viewer's " + quantity + " values equal the owner's");
             assertEquals("watching (read-only)", viewer.driver.findElement(By.id("role")).getText());
             assertFalse(viewer.driver.findElement(By.id("start")).isDisplayed(), "viewers have no start button");
