@@ -53,6 +53,7 @@ final class Help {
               --max-sessions N             sessions on the server at once (200)
               --max-sessions-per-client N  sessions one client address may own at once (50)
               --max-viewers N              connections to one session, the owner's included (500)
+              --max-connections-per-client N  WebSocket connections one client address holds open (2000)
               --max-upload-bytes N         size of an uploaded dataset (10485760)
               --max-uploads N              uploaded datasets kept at once, least recently used dropped first (20)
               --max-message-bytes N        size of a JSON request or WebSocket message (65536)

@@ -22,7 +22,7 @@ final class ServeOptions {
             "max-queued-bytes", "send-timeout-seconds", "max-parameters", "max-trainer-megabytes",
             "max-total-trainer-megabytes", "max-layers", "max-width", "max-epochs",
             "max-samples", "max-histogram-bins", "max-unit-sample", "max-history-rows", "max-sessions",
-            "max-sessions-per-client", "max-viewers", "max-upload-bytes", "max-uploads", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
+            "max-sessions-per-client", "max-viewers", "max-connections-per-client", "max-upload-bytes", "max-uploads", "max-message-bytes", "commands-per-second", "max-epochs-per-second", "idle-seconds");
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<FieldError> errors = new ArrayList<>();
@@ -121,12 +121,13 @@ final class ServeOptions {
         int maxTotalTrainerMegabytes = (int) integer("max-total-trainer-megabytes", l.maxTotalTrainerMegabytes(), 1,
                 Integer.MAX_VALUE);
         int maxSessionsPerClient = (int) integer("max-sessions-per-client", l.maxSessionsPerClient(), 1, 1_000_000);
+        int maxConnectionsPerClient = (int) integer("max-connections-per-client", l.maxConnectionsPerClient(), 1, 1_000_000);
         if (errors.size() > before) {
             return null;
         }
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxBins, maxUnitSample,
                 maxHistoryRows, maxSessions, maxViewers, maxUpload, maxUploads, maxMessage, commandsPerSecond, maxSpeed, idleSeconds,
-                maxTotalTrainerMegabytes, maxSessionsPerClient);
+                maxTotalTrainerMegabytes, maxSessionsPerClient, maxConnectionsPerClient);
     }
 
     private long integer(String name, long fallback, long min, long max) {

@@ -34,14 +34,20 @@ import java.util.List;
  *                             in MiB; by default half of the JVM's maximum heap ({@code -Xmx})
  * @param maxSessionsPerClient sessions that one client address may own at once, so that one browser or
  *                             script cannot take every session of {@code maxSessions}
+ * @param maxConnectionsPerClient WebSocket connections that one client address may hold open at once, so
+ *                             that one script cannot use up the server's file descriptors
  */
 public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers, int maxWidth, int maxEpochs, int maxSamples,
                      int maxHistogramBins, int maxUnitSample, long maxHistoryRows, int maxSessions, int maxViewersPerSession,
                      long maxUploadBytes, int maxUploads, int maxMessageBytes, int commandsPerSecond, int maxEpochsPerSecond,
-                     int idleSeconds, int maxTotalTrainerMegabytes, int maxSessionsPerClient) {
+                     int idleSeconds, int maxTotalTrainerMegabytes, int maxSessionsPerClient,
+                     int maxConnectionsPerClient) {
 
     /** Default of {@code maxSessionsPerClient}: room for a class behind one address, each student with a comparison. */
     public static final int DEFAULT_SESSIONS_PER_CLIENT = 50;
+
+    /** Default of {@code maxConnectionsPerClient}: a class of a few hundred behind one address, with several tabs each. */
+    public static final int DEFAULT_CONNECTIONS_PER_CLIENT = 2000;
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 256, 64, 1024, 2000, 60_000, 100, 64, 200_000, 200, 500,
             10L * 1024 * 1024, 20, 64 * 1024, 10, 100, 1800);
@@ -54,7 +60,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         this(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples, maxHistogramBins,
                 maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes, maxUploads,
                 maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, defaultTotalTrainerMegabytes(),
-                DEFAULT_SESSIONS_PER_CLIENT);
+                DEFAULT_SESSIONS_PER_CLIENT, DEFAULT_CONNECTIONS_PER_CLIENT);
     }
 
     /** Returns half of the JVM's maximum heap in MiB, the default of {@code maxTotalTrainerMegabytes}. */
@@ -67,7 +73,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
                 maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
                 maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, megabytes,
-                maxSessionsPerClient);
+                maxSessionsPerClient, maxConnectionsPerClient);
     }
 
     /** Returns these limits with another {@code maxSessionsPerClient}. */
@@ -75,7 +81,15 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
                 maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
                 maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, maxTotalTrainerMegabytes,
-                sessions);
+                sessions, maxConnectionsPerClient);
+    }
+
+    /** Returns these limits with another {@code maxConnectionsPerClient}. */
+    public Limits withMaxConnectionsPerClient(int connections) {
+        return new Limits(maxParameters, maxTrainerMegabytes, maxLayers, maxWidth, maxEpochs, maxSamples,
+                maxHistogramBins, maxUnitSample, maxHistoryRows, maxSessions, maxViewersPerSession, maxUploadBytes,
+                maxUploads, maxMessageBytes, commandsPerSecond, maxEpochsPerSecond, idleSeconds, maxTotalTrainerMegabytes,
+                maxSessionsPerClient, connections);
     }
 
     public Limits {
@@ -99,6 +113,7 @@ public record Limits(long maxParameters, int maxTrainerMegabytes, int maxLayers,
         requirePositive(errors, "idleSeconds", idleSeconds);
         requirePositive(errors, "maxTotalTrainerMegabytes", maxTotalTrainerMegabytes);
         requirePositive(errors, "maxSessionsPerClient", maxSessionsPerClient);
+        requirePositive(errors, "maxConnectionsPerClient", maxConnectionsPerClient);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -45,19 +47,22 @@ final class SocketHandler {
     private final SocketCommands commands;
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, ClientState> clients = new ConcurrentHashMap<>();
+    private final ConnectionCounts connectionsByAddress = new ConnectionCounts();
 
     /** The server's record of one connection. Jetty delivers its messages one at a time. */
     private static final class ClientState {
         final Connection connection;
         final RateLimiter rateLimiter;
         final Session session;
+        final String address;
         volatile Subscriber subscriber;
         volatile boolean owner;
 
-        ClientState(Connection connection, RateLimiter rateLimiter, Session session) {
+        ClientState(Connection connection, RateLimiter rateLimiter, Session session, String address) {
             this.connection = connection;
             this.rateLimiter = rateLimiter;
             this.session = session;
+            this.address = address;
         }
     }
 
@@ -95,10 +100,28 @@ final class SocketHandler {
             connection.closeAfterQueued(CloseCodes.SESSION_NOT_FOUND, "session not found");
             return;
         }
+        String address = clientAddress(ctx);
+        int perClient = registry.limits().maxConnectionsPerClient();
+        if (!connectionsByAddress.tryOpen(address, perClient)) {
+            LOG.info("connection from {} to session {} rejected: {} open already", address, sessionId, perClient);
+            connection.close(CloseCodes.TOO_MANY_VIEWERS, "this client address has " + perClient
+                    + " connections open already (limit maxConnectionsPerClient)");
+            return;
+        }
         String socketId = ctx.sessionId();
-        clients.put(socketId, new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()), session));
+        clients.put(socketId, new ClientState(connection, new RateLimiter(registry.limits().commandsPerSecond()), session,
+                address));
         connection.onClosed(() -> forget(socketId));
         timer.schedule(() -> closeIfSilent(ctx.sessionId()), settings.helloTimeoutSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Returns the client's IP address as text, or the whole socket address when it is not an IP socket. */
+    private static String clientAddress(WsConnectContext ctx) {
+        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
     }
 
     private void closeIfSilent(String socketId) {
@@ -118,7 +141,12 @@ final class SocketHandler {
         try {
             checkSize(text);
             if (!client.rateLimiter.tryAcquire()) {
-                throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped",
+                int dropped = client.rateLimiter.recordDrop();
+                if (dropped == 0) {
+                    return;
+                }
+                String what = dropped == 1 ? "this one was dropped" : dropped + " were dropped since the last notice";
+                throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; " + what,
                         "type", "", "at most " + registry.limits().commandsPerSecond() + " messages per second");
             }
             ClientMessage message = ClientMessages.parse(text);
@@ -217,6 +245,7 @@ final class SocketHandler {
         if (client == null) {
             return;
         }
+        connectionsByAddress.close(client.address);
         Subscriber subscriber = client.subscriber;
         if (subscriber != null) {
             client.session.unsubscribe(subscriber);

@@ -48,7 +48,8 @@ class ClientQuotaTest {
                 onePerClient.maxHistogramBins(), onePerClient.maxUnitSample(), onePerClient.maxHistoryRows(),
                 onePerClient.maxSessions(), onePerClient.maxViewersPerSession(), onePerClient.maxUploadBytes(),
                 onePerClient.maxUploads(), onePerClient.maxMessageBytes(), onePerClient.commandsPerSecond(),
-                onePerClient.maxEpochsPerSecond(), 1, onePerClient.maxTotalTrainerMegabytes(), 1);
+                onePerClient.maxEpochsPerSecond(), 1, onePerClient.maxTotalTrainerMegabytes(), 1,
+                onePerClient.maxConnectionsPerClient());
         try (TrainingPool pool = new TrainingPool(1); SessionRegistry registry = new SessionRegistry(quickExpiry, pool, 0)) {
             registry.create(SMALL, "198.51.100.7").join();
             assertThrows(TooManySessionsException.class, () -> registry.create(SMALL, "198.51.100.7"));

@@ -241,6 +241,43 @@ class LimitsTest {
     }
 
     @Test
+    void connectionsPerClientAreLimited() {
+        Limits twoPerClient = SMALL.withMaxConnectionsPerClient(2);
+        try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoPerClient))) {
+            TestServer.Created one = small.create(BASE);
+            TestServer.Created other = small.create(BASE);
+            try (TestSocket first = small.join(one.id(), one.ownerKey());
+                 TestSocket second = small.join(other.id(), other.ownerKey());
+                 TestSocket third = small.connect(other.id())) {
+
+                assertEquals(CloseCodes.TOO_MANY_VIEWERS, third.awaitClose());
+                second.close();
+                try (TestSocket replacement = awaitAccepted(small, other)) {
+                    replacement.send("{\"type\":\"ping\"}");
+                    replacement.next("pong");
+                }
+                first.send("{\"type\":\"ping\"}");
+                first.next("pong");
+            }
+        }
+    }
+
+    /** Joins {@code created} as its owner once the server has counted a closed connection off. */
+    private static TestSocket awaitAccepted(TestServer server, TestServer.Created created) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            TestSocket socket = server.connect(created.id());
+            socket.hello(created.ownerKey());
+            JsonNode welcome = socket.nextWithin(frame -> frame.path("type").asText().equals("welcome"), Duration.ofSeconds(2));
+            if (welcome != null) {
+                return socket;
+            }
+            socket.close();
+            assertTrue(Instant.now().isBefore(deadline), "the closed connection was never counted off");
+        }
+    }
+
+    @Test
     void sessionLimitGives503() {
         Limits twoSessions = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 2, 2, 10_240, 5, 2048, 100, 10, 3600);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoSessions))) {
@@ -298,6 +335,35 @@ class LimitsTest {
                 JsonNode error = owner.next("error");
 
                 assertEquals("rateLimited", error.get("code").asText());
+                assertFalse(owner.isClosed());
+            }
+        }
+    }
+
+    @Test
+    void floodOfMessagesGetsFewNotices() {
+        Limits onePerSecond = new Limits(500, 64, 4, 16, 10, 500, 20, 8, 1000, 50, 2, 10_240, 5, 2048, 1, 10, 3600);
+        try (TestServer strict = TestServer.start(TestServer.defaults().withLimits(onePerSecond))) {
+            TestServer.Created created = strict.create(BASE);
+            try (TestSocket owner = strict.connect(created.id())) {
+                owner.hello(created.ownerKey());
+                for (int i = 0; i < 200; i++) {
+                    owner.send("{\"type\":\"ping\"}");
+                }
+                owner.next("pong");
+                // The bucket has a token again about a second later. The pong of a ping sent then comes
+                // after every notice the flood caused.
+                Instant deadline = Instant.now().plusSeconds(20);
+                JsonNode late = null;
+                while (late == null && Instant.now().isBefore(deadline)) {
+                    owner.send("{\"type\":\"ping\"}");
+                    late = owner.nextWithin(frame -> frame.path("type").asText().equals("pong"), Duration.ofMillis(200));
+                }
+                assertTrue(late != null, "no ping was answered after the flood");
+                long notices = owner.seen("error").stream().filter(e -> e.get("code").asText().equals("rateLimited")).count();
+
+                assertTrue(notices >= 1, "the flood was reported");
+                assertTrue(notices <= 3, notices + " notices for a flood of 200 messages");
                 assertFalse(owner.isClosed());
             }
         }

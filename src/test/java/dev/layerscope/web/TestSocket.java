@@ -101,7 +101,16 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     JsonNode next(Predicate<JsonNode> wanted, String description) {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        JsonNode frame = nextWithin(wanted, DEADLINE);
+        if (frame == null) {
+            fail("no " + description + " within " + DEADLINE.toSeconds() + " s; frames so far: " + summary());
+        }
+        return frame;
+    }
+
+    /** Returns the next frame that {@code wanted} accepts, skipping others, or null when {@code wait} passes first. */
+    JsonNode nextWithin(Predicate<JsonNode> wanted, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
         while (true) {
             long remaining = Duration.between(Instant.now(), deadline).toMillis();
             JsonNode frame = null;
@@ -113,7 +122,7 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
                 }
             }
             if (frame == null) {
-                fail("no " + description + " within " + DEADLINE.toSeconds() + " s; frames so far: " + summary());
+                return null;
             }
             seen.add(frame);
             if (wanted.test(frame)) {
