@@ -25,6 +25,13 @@ final class SessionWorker {
 
     /** Time a slice may train before it yields the thread to the next session in the queue. */
     static final long SLICE_NANOS = 50_000_000L;
+    /**
+     * Minimum time between two predictions while a session runs. A prediction passes the whole
+     * decision grid (2,304 points) through the network: for 64 tanh layers of 16 units that took
+     * longer than the training and statistics of an 80-sample epoch. Stepping, the end of a run and
+     * a pause always get the prediction of their last epoch.
+     */
+    static final long PREDICTION_INTERVAL_NANOS = 200_000_000L;
 
     private final Session session;
     private final TrainingPool pool;
@@ -32,6 +39,8 @@ final class SessionWorker {
     // Confined to the slice in progress.
     private Trainer trainer;
     private Dataset dataset;
+    private long lastPredictionNanos = System.nanoTime() - PREDICTION_INTERVAL_NANOS;
+    private boolean predictionSkipped;
 
     // Guarded by this.
     private boolean sliceQueued;
@@ -115,6 +124,7 @@ final class SessionWorker {
             }
             trainUntilSliceEnds();
         } catch (DivergedException e) {
+            predictionSkipped = false;
             LOG.info("session {} diverged: {}", session.id(), e.getMessage());
             session.recordDivergence(DivergenceReport.from(e));
         } catch (RuntimeException e) {
@@ -142,6 +152,7 @@ final class SessionWorker {
         }
         trainer = rebuilt;
         dataset = newDataset;
+        predictionSkipped = false;
         session.recordRebuild(request.config(), initial, prediction);
         request.done().complete(null);
     }
@@ -150,17 +161,41 @@ final class SessionWorker {
         long sliceEnd = System.nanoTime() + SLICE_NANOS;
         while (!session.isClosed()) {
             Session.Mode mode = session.mode();
-            if (mode == Session.Mode.IDLE || (mode == Session.Mode.RUN && !epochMayStart())) {
+            if (mode == Session.Mode.IDLE) {
+                recordSkippedPrediction();
+                return;
+            }
+            if (mode == Session.Mode.RUN && !epochMayStart()) {
                 return;
             }
             StepResult result = trainer.trainBatch();
             session.recordStep(trainer.epoch(), trainer.step(), result.stats());
             if (result.epochFinished()) {
-                session.recordPrediction(Predictions.compute(trainer, dataset));
+                recordPredictionIfDue(mode);
             }
             if (stopAfterStep(mode, result) || System.nanoTime() - sliceEnd > 0) {
                 return;
             }
+        }
+    }
+
+    /** Records the prediction of a finished epoch, unless a run had one less than the interval ago. */
+    private void recordPredictionIfDue(Session.Mode mode) {
+        long now = System.nanoTime();
+        boolean due = mode != Session.Mode.RUN || trainer.finished() || now - lastPredictionNanos >= PREDICTION_INTERVAL_NANOS;
+        predictionSkipped = !due;
+        if (due) {
+            lastPredictionNanos = now;
+            session.recordPrediction(Predictions.compute(trainer, dataset));
+        }
+    }
+
+    /** Records the prediction of the last finished epoch when the run was paused after skipping it. */
+    private void recordSkippedPrediction() {
+        if (predictionSkipped) {
+            predictionSkipped = false;
+            lastPredictionNanos = System.nanoTime();
+            session.recordPrediction(Predictions.compute(trainer, dataset));
         }
     }
 
