@@ -15,9 +15,9 @@ export const LAYER_FIELDS = Object.freeze([
 export const SCALAR_FIELDS = Object.freeze(['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']);
 
 /**
- * Snapshots kept for the charts, so a 65-layer run draws at most 65,000 points per layer chart.
- * Past it the history keeps every 2nd snapshot, then every 4th, and so on, so it holds between
- * half and all of this many.
+ * Snapshots kept for the charts, so a chart series has at most this many points (65,000 in the
+ * gradient chart of a 65-layer run). Past it the history keeps every 2nd snapshot, then every 4th,
+ * and so on, so it contains between half and all of this many.
  */
 export const HISTORY_CAPACITY = 1000;
 
