@@ -4,12 +4,13 @@
 import { createChartCard, WHITE_BACKGROUND } from './chartCard.js';
 import { CHART_NAMES } from './chartNames.js';
 import { dropMarkersOnLongSeries, lineDataset, lineOptions } from './chartOptions.js';
+import { el } from './dom.js';
 import { createGradientChart } from './gradientChart.js';
 import { createHistogramChart } from './histogramChart.js';
 import { createPredictionView } from './predictionView.js';
 import { emptyRun, initialStats, latestStats } from './runState.js';
 import { layerStyle, seriesStyle } from './scales.js';
-import { fractionSeries, layerName, scalarSeries, varianceProfile } from './series.js';
+import { fractionSeries, layerName, scalarSeries, thinningNotes, varianceProfile } from './series.js';
 
 const COMPARE_DASH = [6, 4];
 
@@ -64,7 +65,8 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
   function updateLoss(runs) {
     const fields = [['trainLoss', 'training loss', 'y'], ['testLoss', 'held-out loss', 'y'], ['trainAccuracy', 'training accuracy', 'accuracy'], ['testAccuracy', 'held-out accuracy', 'accuracy']];
     loss.set(runs.flatMap(({ run, prefix, dash }) => fields.map(([field, label, axis], i) => lineDataset(
-      `${prefix}${label}`, scalarSeries(run.history, field), seriesStyle(i), { yAxisID: axis, ...(dash ? { borderDash: dash } : {}) }))));
+      `${prefix}${label}`, scalarSeries(run.history, field), seriesStyle(i), { yAxisID: axis, ...(dash ? { borderDash: dash } : {}) }))),
+    thinningNotes(runs));
   }
 
   function updateVariance(runs) {
@@ -102,7 +104,7 @@ export function createCharts(Chart, parent, { onUiChange, include = CHART_NAMES 
         }
       });
     }
-    fractions.set(datasets);
+    fractions.set(datasets, thinningNotes(runs));
   }
 
   return { update };
@@ -125,10 +127,14 @@ export function visibleRuns(state) {
 function createLineCard(Chart, parent, { id, title, description, xLabel, options }) {
   const card = createChartCard(parent, { id, title, description, xLabel });
   const chart = new Chart(card.canvas, { type: 'line', data: { datasets: [] }, options });
+  const note = el('p', { className: 'chart-note' });
+  card.extra.append(note);
   card.setChart(chart);
   return {
     chart,
-    set(datasets) {
+    /** Draws `datasets`; `noteText` (may be empty) describes what the chart leaves out, such as thinned snapshots. */
+    set(datasets, noteText = '') {
+      note.textContent = noteText;
       card.fitLegend(datasets.map((dataset) => dataset.label));
       chart.data.datasets = dropMarkersOnLongSeries(datasets);
       chart.update('none');

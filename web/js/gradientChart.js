@@ -7,7 +7,7 @@ import { el, replaceChildren } from './dom.js';
 import { formatRatio } from './format.js';
 import { initialStats, latestStats } from './runState.js';
 import { layerStyle } from './scales.js';
-import { firstToLastRatio, GRADIENT_QUANTITIES, layerName, layerSeries } from './series.js';
+import { firstToLastRatio, GRADIENT_QUANTITIES, layerName, layerSeries, thinningNotes } from './series.js';
 
 export function createGradientChart(Chart, parent, { onQuantity }) {
   const card = createChartCard(parent, {
@@ -23,8 +23,9 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
   const ratio = el('p', { className: 'big-number', id: 'gradient-ratio', 'aria-live': 'polite' });
   const meaning = el('p', { className: 'quantity-meaning' });
   const hidden = el('p', { className: 'chart-note' });
+  const thinned = el('p', { className: 'chart-note', id: 'gradient-thinning' });
   const initialRatio = el('span', { className: 'ratio-caption' });
-  replaceChildren(card.extra, picker, el('div', { className: 'ratio-box' }, ratio, initialRatio), meaning, hidden);
+  replaceChildren(card.extra, picker, el('div', { className: 'ratio-box' }, ratio, initialRatio), meaning, hidden, thinned);
   const chart = new Chart(card.canvas, {
     type: 'line',
     data: { datasets: [] },
@@ -59,6 +60,7 @@ export function createGradientChart(Chart, parent, { onQuantity }) {
     card.setTableCaption(`Gradient per layer: ${quantity.label}`);
     picker.querySelectorAll('input').forEach((input) => { input.checked = input.value === quantity.field; });
     meaning.textContent = quantity.meaning;
+    thinned.textContent = thinningNotes(runs);
     hidden.textContent = hiddenCount > 0 ? `${hiddenCount} values of zero or NaN cannot be drawn on a log axis and are left as gaps (see the table).` : '';
     card.refreshTable();
   }

@@ -1,7 +1,7 @@
 // The state of one live run and how each server message changes it. Pure: socket.js calls
 // applyMessage inside a store update, and the tests call it directly.
 
-import { mergeEntry } from './series.js';
+import { addStats, createHistory } from './runHistory.js';
 
 /** Creates a run that has received no message yet. */
 export function emptyRun(sessionId = null, ownerKey = null) {
@@ -12,7 +12,7 @@ export function emptyRun(sessionId = null, ownerKey = null) {
     config: null,
     state: null,
     viewerCount: 0,
-    history: [],
+    history: createHistory(),
     receivingHistory: false,
     details: {},
     lastBatch: null,
@@ -30,18 +30,18 @@ export function applyMessage(run, message) {
       run.config = message.config;
       run.state = message.state;
       run.viewerCount = message.viewerCount;
-      run.history = [];
+      run.history = createHistory();
       run.details = {};
       run.receivingHistory = true;
       break;
     case 'history':
       for (const stats of message.epochs) {
-        run.history = mergeEntry(run.history, stats);
+        addStats(run.history, stats);
       }
       run.receivingHistory = message.done !== true;
       break;
     case 'epoch':
-      run.history = mergeEntry(run.history, message.stats);
+      addStats(run.history, message.stats);
       break;
     case 'detail':
       applyDetail(run, message);
@@ -63,7 +63,7 @@ export function applyMessage(run, message) {
     case 'reset':
       run.config = message.config || run.config;
       run.state = message.state;
-      run.history = [];
+      run.history = createHistory();
       run.details = {};
       run.lastBatch = null;
       run.prediction = null;
@@ -91,12 +91,12 @@ function applyDetail(run, message) {
 
 /** Returns the newest statistics of a run, or null before the first. */
 export function latestStats(run) {
-  return run && run.history.length > 0 ? run.history[run.history.length - 1] : null;
+  return run ? run.history.latest : null;
 }
 
 /** Returns the statistics at initialization (epoch 0), or null when the history does not reach back to it. */
 export function initialStats(run) {
-  return run && run.history.length > 0 && run.history[0].epoch === 0 ? run.history[0] : null;
+  return run && run.history.first && run.history.first.epoch === 0 ? run.history.first : null;
 }
 
 /** Returns whether this page may drive the run. */

@@ -1,5 +1,7 @@
-// Chart series derived from a run's history of EpochStats. Pure functions: the charts view calls
+// Chart series derived from a run's history (runHistory.js). Pure functions: the charts view calls
 // them when the store changed and hands the result to Chart.js.
+
+import { layerValue } from './runHistory.js';
 
 /** Quantities of the gradient chart, each a LayerStats field, with what it means. */
 export const GRADIENT_QUANTITIES = Object.freeze([
@@ -17,46 +19,28 @@ export const GRADIENT_QUANTITIES = Object.freeze([
   }),
 ]);
 
-/** Inserts `stats` into `history` (sorted by step), replacing an entry with the same step. Returns a new array. */
-export function mergeEntry(history, stats) {
-  // Live epochs arrive in order, so appending is the common case and skips the scan below.
-  const last = history.length > 0 ? history[history.length - 1] : null;
-  if (!last || last.step < stats.step) {
-    return [...history, stats];
-  }
-  const next = history.filter((entry) => entry.step !== stats.step);
-  const index = next.findIndex((entry) => entry.step > stats.step);
-  if (index < 0) {
-    next.push(stats);
-  } else {
-    next.splice(index, 0, stats);
-  }
-  return next;
-}
-
-/** 'epoch' when every entry has its own epoch, 'step' when snapshots are taken every N steps. */
+/** 'step' when two snapshots shared an epoch (snapshots every N steps), otherwise 'epoch'. */
 export function xField(history) {
-  const epochs = new Set(history.map((entry) => entry.epoch));
-  return epochs.size === history.length ? 'epoch' : 'step';
+  return history.repeatsEpoch ? 'step' : 'epoch';
 }
 
 /**
- * Builds one series per layer of `field` against epoch (or step). A log axis cannot show zero, negative
- * or non-finite values, so those become gaps (y null) and are counted in `hidden`.
+ * Builds one series per layer of `field` (one of LAYER_FIELDS) against epoch (or step), one point
+ * per retained snapshot. A log axis cannot show zero, negative or non-finite values, so those
+ * become gaps (y null) and are counted in `hidden`.
  */
 export function layerSeries(history, field) {
   const x = xField(history);
-  const layerCount = history.reduce((max, entry) => Math.max(max, entry.layers.length), 0);
+  const layerCount = maxLayerCount(history);
   const series = [];
   let hidden = 0;
   for (let layer = 0; layer < layerCount; layer++) {
     const points = [];
-    for (const entry of history) {
-      const stats = entry.layers[layer];
-      if (!stats) {
+    for (const entry of history.entries) {
+      if (layer >= entry.layerCount) {
         continue;
       }
-      const value = stats[field];
+      const value = layerValue(entry, layer, field);
       const plottable = Number.isFinite(value) && value > 0;
       if (!plottable) {
         hidden += 1;
@@ -66,6 +50,36 @@ export function layerSeries(history, field) {
     series.push(points);
   }
   return { x, series, hidden };
+}
+
+function maxLayerCount(history) {
+  return history.entries.reduce((max, entry) => Math.max(max, entry.layerCount), 0);
+}
+
+/**
+ * Describes the thinning of a history's chart series, or returns '' while every snapshot is drawn.
+ * The ordinal is in English, as the page's other text.
+ */
+export function thinningNote(history) {
+  if (history.stride === 1) {
+    return '';
+  }
+  return `Showing ${history.entries.length.toLocaleString('en-US')} of ${history.received.toLocaleString('en-US')} snapshots: `
+    + `the first, the latest and every ${ordinal(history.stride)} in between. The CSV and JSON Lines downloads contain every snapshot.`;
+}
+
+/** Returns the thinning notes of the runs' histories, prefixed with the run in compare mode, as one text. */
+export function thinningNotes(runs) {
+  return runs.map(({ run, prefix }) => {
+    const note = thinningNote(run.history);
+    return note && `${prefix}${note}`;
+  }).filter(Boolean).join(' ');
+}
+
+function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] || 'th';
+  return `${n}${suffix}`;
 }
 
 /**
@@ -92,10 +106,10 @@ export function varianceProfile(stats) {
   };
 }
 
-/** Series of an EpochStats scalar (trainLoss, testAccuracy, ...) against epoch or step. */
+/** Series of a snapshot scalar (one of SCALAR_FIELDS: trainLoss, testAccuracy, ...) against epoch or step. */
 export function scalarSeries(history, field) {
   const x = xField(history);
-  return history.map((entry) => ({ x: entry[x], y: Number.isFinite(entry[field]) ? entry[field] : null }));
+  return history.entries.map((entry) => ({ x: entry[x], y: Number.isFinite(entry[field]) ? entry[field] : null }));
 }
 
 /**
@@ -105,11 +119,10 @@ export function scalarSeries(history, field) {
  */
 export function fractionSeries(history, field) {
   const x = xField(history);
-  const layerCount = history.reduce((max, entry) => Math.max(max, entry.layers.length), 0);
-  return Array.from({ length: layerCount }, (_, layer) => history
-    .filter((entry) => entry.layers[layer])
+  return Array.from({ length: maxLayerCount(history) }, (_, layer) => history.entries
+    .filter((entry) => layer < entry.layerCount)
     .map((entry) => {
-      const value = entry.layers[layer][field];
+      const value = layerValue(entry, layer, field);
       return { x: entry[x], y: Number.isFinite(value) ? value : null };
     }));
 }

@@ -1,5 +1,7 @@
 // Builders of statistics records for the tests, with every field the schema requires.
 
+import { addStats, createHistory } from '../js/runHistory.js';
+
 export function summary(mean, std) {
   return { count: 100, mean, std, min: mean - 2 * std, max: mean + 2 * std };
 }
@@ -34,4 +36,13 @@ export function epochStats(epoch, gradientNorms, overrides = {}) {
     })),
     ...overrides,
   };
+}
+
+/** Builds a run history holding `statsList`, added in order, with room for `capacity` snapshots. */
+export function historyOf(statsList, capacity) {
+  const history = createHistory(capacity);
+  for (const stats of statsList) {
+    addStats(history, stats);
+  }
+  return history;
 }

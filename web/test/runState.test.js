@@ -17,7 +17,7 @@ test('welcome then history fills the run', () => {
   applyMessage(run, { type: 'history', epochs: [epochStats(0, [1]), epochStats(1, [1])], done: false });
   applyMessage(run, { type: 'history', epochs: [epochStats(2, [1])], done: true });
   assert.equal(run.receivingHistory, false);
-  assert.deepEqual(run.history.map((e) => e.epoch), [0, 1, 2]);
+  assert.deepEqual(run.history.entries.map((e) => e.epoch), [0, 1, 2]);
   assert.equal(initialStats(run).epoch, 0);
   assert.equal(latestStats(run).epoch, 2);
   assert.equal(isOwner(run), true);
@@ -29,7 +29,8 @@ test('second welcome after reconnect replaces history', () => {
   applyMessage(run, { type: 'epoch', stats: epochStats(1, [1]) });
   applyMessage(run, { type: 'welcome', role: 'viewer', config: {}, state: READY, viewerCount: 1 });
   applyMessage(run, { type: 'history', epochs: [epochStats(0, [1]), epochStats(1, [1])], done: true });
-  assert.equal(run.history.length, 2);
+  assert.equal(run.history.entries.length, 2);
+  assert.equal(run.history.received, 2);
   assert.equal(isOwner(run), false);
 });
 
@@ -48,7 +49,8 @@ test('reset clears statistics', () => {
   applyMessage(run, { type: 'epoch', stats: epochStats(1, [1]) });
   applyMessage(run, { type: 'batch', step: 26, epoch: 1, batchLoss: 0.5 });
   applyMessage(run, { type: 'reset', config: { seed: 2 }, state: READY });
-  assert.equal(run.history.length, 0);
+  assert.equal(run.history.entries.length, 0);
+  assert.equal(run.history.received, 0);
   assert.equal(run.lastBatch, null);
   assert.deepEqual(run.config, { seed: 2 });
   assert.equal(latestStats(run), null);

@@ -1,31 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  firstToLastRatio, fractionSeries, layerName, layerSeries, mergeEntry, scalarSeries, varianceProfile, xField,
+  firstToLastRatio, fractionSeries, layerName, layerSeries, scalarSeries, thinningNote, thinningNotes, varianceProfile, xField,
 } from '../js/series.js';
-import { epochStats } from './fixtures.js';
+import { epochStats, historyOf } from './fixtures.js';
 
 const CLOSE = 1e-12;
 
-test('merge keeps history sorted and replaces same step', () => {
-  let history = [];
-  history = mergeEntry(history, epochStats(2, [1]));
-  history = mergeEntry(history, epochStats(0, [1]));
-  history = mergeEntry(history, epochStats(1, [1]));
-  assert.deepEqual(history.map((e) => e.epoch), [0, 1, 2]);
-  history = mergeEntry(history, epochStats(1, [5]));
-  assert.equal(history.length, 3);
-  assert.equal(history[1].layers[0].activationGradientNorm, 5);
-});
-
 test('x field switches to step when epochs repeat', () => {
-  assert.equal(xField([epochStats(0, [1]), epochStats(1, [1])]), 'epoch');
+  assert.equal(xField(historyOf([epochStats(0, [1]), epochStats(1, [1])])), 'epoch');
   const repeated = [epochStats(1, [1]), { ...epochStats(1, [1]), step: 30 }];
-  assert.equal(xField(repeated), 'step');
+  assert.equal(xField(historyOf(repeated)), 'step');
 });
 
 test('layer series has one point per epoch per layer', () => {
-  const history = [0, 1, 2, 3].map((epoch) => epochStats(epoch, [1e-6, 1e-3, 0.5]));
+  const history = historyOf([0, 1, 2, 3].map((epoch) => epochStats(epoch, [1e-6, 1e-3, 0.5])));
   const { x, series, hidden } = layerSeries(history, 'activationGradientNorm');
   assert.equal(x, 'epoch');
   assert.equal(series.length, 3);
@@ -37,7 +26,7 @@ test('layer series has one point per epoch per layer', () => {
 });
 
 test('log series hides zero and NaN as gaps', () => {
-  const history = [epochStats(0, [0, 1]), epochStats(1, [NaN, 1])];
+  const history = historyOf([epochStats(0, [0, 1]), epochStats(1, [NaN, 1])]);
   const { series, hidden } = layerSeries(history, 'activationGradientNorm');
   assert.deepEqual(series[0], [{ x: 0, y: null }, { x: 1, y: null }]);
   assert.equal(hidden, 2);
@@ -61,11 +50,12 @@ test('variance profile squares the standard deviation', () => {
 });
 
 test('scalar and fraction series', () => {
-  const history = [epochStats(0, [1, 1]), epochStats(1, [1, 1], { trainLoss: NaN })];
+  const stats = [epochStats(0, [1, 1]), epochStats(1, [1, 1], { trainLoss: NaN })];
+  stats[0].layers[0].deadFraction = NaN;
+  const history = historyOf(stats);
   assert.deepEqual(scalarSeries(history, 'trainLoss'), [{ x: 0, y: 1 }, { x: 1, y: null }]);
   const saturated = fractionSeries(history, 'saturatedFraction');
   assert.deepEqual(saturated[1], [{ x: 0, y: 0.1 }, { x: 1, y: 0.1 }]);
-  history[0].layers[0].deadFraction = NaN;
   assert.deepEqual(fractionSeries(history, 'deadFraction')[0], [{ x: 0, y: null }, { x: 1, y: 0 }]);
 });
 
@@ -74,11 +64,28 @@ test('layer names', () => {
   assert.equal(layerName(2, 3), 'output (2)');
 });
 
-test('merge appends later step, input unchanged', () => {
-  const first = mergeEntry([], epochStats(0, [1]));
-  const second = mergeEntry(first, epochStats(1, [2]));
+test('layer series of a thinned history', () => {
+  // Capacity 4 and epochs 0..5 with layer norms (epoch + 1) / 10: epochs 0, 2, 4 stay on the grid
+  // of every 2nd snapshot and epoch 5 is the latest (see runHistory.test.js for the thinning steps).
+  const history = historyOf([0, 1, 2, 3, 4, 5].map((epoch) => epochStats(epoch, [(epoch + 1) / 10, 1])), 4);
 
-  assert.deepEqual(second.map((e) => e.epoch), [0, 1]);
-  assert.equal(first.length, 1);
-  assert.notEqual(second, first);
+  const { series } = layerSeries(history, 'activationGradientNorm');
+  const gradient = layerSeries(history, 'weightGradientNorm').series;
+
+  assert.deepEqual(series[0], [{ x: 0, y: 0.1 }, { x: 2, y: 0.3 }, { x: 4, y: 0.5 }, { x: 5, y: 0.6 }]);
+  // The fixture's weight gradient norm is twice the activation gradient norm: 2 * 0.6 = 1.2.
+  assert.deepEqual(gradient[0].at(-1), { x: 5, y: 1.2 });
+  // trainLoss is 1 / (epoch + 1): 1, 1/3, 1/5 and 1/6.
+  assert.deepEqual(scalarSeries(history, 'trainLoss'), [{ x: 0, y: 1 }, { x: 2, y: 1 / 3 }, { x: 4, y: 1 / 5 }, { x: 5, y: 1 / 6 }]);
+});
+
+test('thinning note names kept and received', () => {
+  const full = historyOf([0, 1, 2].map((epoch) => epochStats(epoch, [1])), 4);
+  const thinned = historyOf([0, 1, 2, 3, 4, 5].map((epoch) => epochStats(epoch, [1])), 4);
+
+  assert.equal(thinningNote(full), '');
+  assert.equal(thinningNote(thinned), 'Showing 4 of 6 snapshots: the first, the latest and every 2nd in between. '
+    + 'The CSV and JSON Lines downloads contain every snapshot.');
+  assert.equal(thinningNotes([{ run: { history: full }, prefix: 'A: ' }, { run: { history: thinned }, prefix: 'B: ' }]),
+    `B: ${thinningNote(thinned)}`);
 });

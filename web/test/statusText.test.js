@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeRun, divergenceText, NO_RUN_TEXT } from '../js/statusText.js';
 import { emptyRun } from '../js/runState.js';
-import { epochStats } from './fixtures.js';
+import { epochStats, historyOf } from './fixtures.js';
 
 function runAt(status, epoch) {
   const run = emptyRun('s1', 'key');
   run.state = { status, epoch, step: epoch * 25 };
-  run.history = [epochStats(epoch, [1e-3, 1e-1])];
+  run.history = historyOf([epochStats(epoch, [1e-3, 1e-1])]);
   return run;
 }
 

@@ -25,6 +25,14 @@ final class SessionWorker {
 
     /** Time a slice may train before it yields the thread to the next session in the queue. */
     static final long SLICE_NANOS = 50_000_000L;
+    /**
+     * Minimum time between two predictions while a session runs. A prediction passes the whole
+     * decision grid (2,304 points) through the network: for 64 tanh layers of 16 units and 80
+     * samples per epoch, a profile gave it 19% of the training thread, against 13% for the training
+     * steps and 13% for the statistics. Stepping, the end of a run and a pause always get the
+     * prediction of their last epoch.
+     */
+    static final long PREDICTION_INTERVAL_NANOS = 200_000_000L;
 
     private final Session session;
     private final TrainingPool pool;
@@ -32,6 +40,8 @@ final class SessionWorker {
     // Confined to the slice in progress.
     private Trainer trainer;
     private Dataset dataset;
+    private long lastPredictionNanos = System.nanoTime() - PREDICTION_INTERVAL_NANOS;
+    private boolean predictionSkipped;
 
     // Guarded by this.
     private boolean sliceQueued;
@@ -131,6 +141,7 @@ final class SessionWorker {
             }
             trainUntilSliceEnds();
         } catch (DivergedException e) {
+            predictionSkipped = false;
             LOG.info("session {} diverged: {}", session.id(), e.getMessage());
             session.recordDivergence(DivergenceReport.from(e));
         } catch (RuntimeException e) {
@@ -158,6 +169,7 @@ final class SessionWorker {
         }
         trainer = rebuilt;
         dataset = newDataset;
+        predictionSkipped = false;
         session.recordRebuild(request.config(), initial, prediction);
         request.done().complete(null);
     }
@@ -166,13 +178,17 @@ final class SessionWorker {
         long sliceEnd = System.nanoTime() + SLICE_NANOS;
         while (applyPendingActions() && !session.isClosed()) {
             Session.Mode mode = session.mode();
-            if (mode == Session.Mode.IDLE || (mode == Session.Mode.RUN && !epochMayStart())) {
+            if (mode == Session.Mode.IDLE) {
+                recordSkippedPrediction();
+                return;
+            }
+            if (mode == Session.Mode.RUN && !epochMayStart()) {
                 return;
             }
             StepResult result = trainer.trainBatch();
             session.recordStep(trainer.epoch(), trainer.step(), result.stats());
             if (result.epochFinished()) {
-                session.recordPrediction(Predictions.compute(trainer, dataset));
+                recordPredictionIfDue(mode);
             }
             if (stopAfterStep(mode, result) || System.nanoTime() - sliceEnd > 0) {
                 return;
@@ -197,6 +213,26 @@ final class SessionWorker {
             action.accept(trainer);
         }
         return true;
+    }
+
+    /** Records the prediction of a finished epoch, unless a run had one less than the interval ago. */
+    private void recordPredictionIfDue(Session.Mode mode) {
+        long now = System.nanoTime();
+        boolean due = mode != Session.Mode.RUN || trainer.finished() || now - lastPredictionNanos >= PREDICTION_INTERVAL_NANOS;
+        predictionSkipped = !due;
+        if (due) {
+            lastPredictionNanos = now;
+            session.recordPrediction(Predictions.compute(trainer, dataset));
+        }
+    }
+
+    /** Records the prediction of the last finished epoch when the run was paused after skipping it. */
+    private void recordSkippedPrediction() {
+        if (predictionSkipped) {
+            predictionSkipped = false;
+            lastPredictionNanos = System.nanoTime();
+            session.recordPrediction(Predictions.compute(trainer, dataset));
+        }
     }
 
     /** Applies the end of a step to the state machine; returns whether the slice must end. */

@@ -31,6 +31,20 @@ final class PageBench {
              "network": {"depth": %d, "width": 16, "activation": "tanh", "init": {"kind": "glorot-normal"}},
              "training": {"optimizer": "sgd", "learningRate": 0.05, "batchSize": 80, "epochs": %d}}""";
     private static final Pattern EPOCH = Pattern.compile("epoch (\\d+)");
+    /**
+     * Lowest server speed the run limit allows for, in epochs per second. A 2-core machine at load
+     * averages of 12 to 20 trained the 65-layer network at about 9 epochs per second.
+     */
+    private static final double SLOWEST_EPOCHS_PER_SECOND = 5;
+    /** Time the page may take after the server's last epoch to show it; 60 s left it 47 epochs short under load. */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(300);
+    /** The page epoch at which the heap is read while the run streams, besides at start and at the end. */
+    private static final int HEAP_CHECKPOINT_EPOCH = 1_000;
+    /**
+     * Wait after the page has shown the last epoch before the heap is read once more: the connection
+     * sends scalar frames before queued detail frames, so detail frames can still arrive then.
+     */
+    private static final Duration QUIET_BEFORE_LAST_HEAP = Duration.ofSeconds(30);
 
     /** Collects animation-frame intervals for {@code arguments[0]} ms and passes them to the callback. */
     private static final String FRAME_INTERVALS = """
@@ -74,28 +88,39 @@ final class PageBench {
         ViewerSocket owner = load.connect(created.id(), created.ownerKey(), new PublishLog());
         Waits.until(owner::welcomed, Duration.ofSeconds(30));
         owner.send("{\"type\":\"start\"}");
+        long started = System.nanoTime();
         Waits.until(() -> pageEpoch(driver) >= 20, Duration.ofSeconds(60));
 
         double[] intervals = frameIntervals(driver, 10_000);
-        long runLimitSeconds = (long) (3 * epochs / epochsPerSecond) + 120;
-        long started = System.nanoTime();
+        long runLimitSeconds = (long) (epochs / Math.min(epochsPerSecond / 3, SLOWEST_EPOCHS_PER_SECOND)) + 120;
+        int checkpoint = Math.min(HEAP_CHECKPOINT_EPOCH, epochs);
+        Waits.until(() -> pageEpoch(driver) >= checkpoint, Duration.ofSeconds(runLimitSeconds));
+        int checkpointEpoch = pageEpoch(driver);
+        double heapAtCheckpoint = heapMib(driver);
         Waits.until(() -> load.session(created.id()).state().status() == Status.FINISHED, Duration.ofSeconds(runLimitSeconds));
         double runSeconds = (System.nanoTime() - started) / 1e9;
         int serverEpoch = load.session(created.id()).state().epoch();
-        boolean caughtUp = Waits.until(() -> pageEpoch(driver) >= epochs, Duration.ofSeconds(60));
+        boolean caughtUp = Waits.until(() -> pageEpoch(driver) >= epochs, CATCH_UP_LIMIT);
         int pageEpoch = pageEpoch(driver);
         Object connection = driver.executeScript("return document.getElementById('connection')?.textContent ?? '';");
+        Object thinningNote = driver.executeScript("return document.getElementById('gradient-thinning')?.textContent ?? '';");
         double heapAtEnd = heapMib(driver);
+        Waits.pause(QUIET_BEFORE_LAST_HEAP);
+        double heapAfterQuiet = heapMib(driver);
+        double heapWithoutChartData = heapWithoutChartDataMib(driver);
         owner.close();
 
         out.printf(Locale.ROOT, "{\"benchmark\": \"page\", \"layers\": %d, \"epochs\": %d, "
                         + "\"epochs_per_second_cap\": %.0f, \"server_epoch\": %d, \"run_seconds\": %.0f, "
                         + "\"page_epoch\": %d, \"page_connection\": \"%s\", \"caught_up\": %b, \"frame_interval_ms_p50\": %.1f, \"frame_interval_ms_p95\": %.1f, "
                         + "\"frame_interval_ms_p99\": %.1f, \"frame_interval_ms_max\": %.1f, \"frames\": %d, "
-                        + "\"js_heap_mib_start\": %.1f, \"js_heap_mib_end\": %.1f}%n",
+                        + "\"js_heap_mib_start\": %.1f, \"checkpoint_page_epoch\": %d, \"js_heap_mib_checkpoint\": %.1f, "
+                        + "\"js_heap_mib_end\": %.1f, \"js_heap_mib_30s_after_end\": %.1f, \"js_heap_mib_without_chart_data\": %.1f, "
+                        + "\"gradient_chart_note\": \"%s\"}%n",
                 depth + 1, epochs, epochsPerSecond, serverEpoch, runSeconds, pageEpoch, connection, caughtUp, Percentiles.median(intervals), Percentiles.percentile(intervals, 95),
                 Percentiles.percentile(intervals, 99), java.util.Arrays.stream(intervals).max().orElse(Double.NaN),
-                intervals.length, heapAtStart, heapAtEnd);
+                intervals.length, heapAtStart, checkpointEpoch, heapAtCheckpoint, heapAtEnd, heapAfterQuiet, heapWithoutChartData,
+                thinningNote);
         out.flush();
     }
 
@@ -121,6 +146,17 @@ final class PageBench {
     private static double[] frameIntervals(ChromeDriver driver, int millis) {
         Object result = ((JavascriptExecutor) driver).executeAsyncScript(FRAME_INTERVALS, millis);
         return ((List<?>) result).stream().mapToDouble(value -> ((Number) value).doubleValue()).toArray();
+    }
+
+    /**
+     * Empties every Chart.js chart's datasets, redraws, and returns the heap after a collection, so the
+     * difference to the heap before is what the charts' data and their Chart.js elements take. Run last:
+     * the charts stay empty until the next redraw.
+     */
+    private static double heapWithoutChartDataMib(ChromeDriver driver) {
+        driver.executeScript("for (const chart of Object.values(window.Chart.instances)) {"
+                + " chart.data.datasets = []; chart.update('none'); }");
+        return heapMib(driver);
     }
 
     private static double heapMib(ChromeDriver driver) {

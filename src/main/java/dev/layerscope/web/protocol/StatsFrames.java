@@ -2,6 +2,7 @@ package dev.layerscope.web.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.layerscope.stats.EpochStats;
 
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class StatsFrames {
 
         private final List<EpochStats> entries;
         private int nextEntry;
-        private JsonNode carried;
+        private EncodedEntry carried;
         private boolean started;
 
         HistoryFrames(List<EpochStats> entries) {
@@ -77,30 +78,38 @@ public final class StatsFrames {
             List<JsonNode> chunk = new ArrayList<>();
             int bytes = ENVELOPE_BYTES;
             while (carried != null || nextEntry < entries.size()) {
-                JsonNode entry = carried != null ? carried : scalars(entries.get(nextEntry++));
+                EncodedEntry entry = carried != null ? carried : EncodedEntry.of(scalars(entries.get(nextEntry++)));
                 carried = null;
-                int entryBytes = byteLength(entry);
-                if (!chunk.isEmpty() && bytes + entryBytes > MAX_FRAME_BYTES) {
+                if (!chunk.isEmpty() && bytes + entry.bytes() > MAX_FRAME_BYTES) {
                     carried = entry;
                     break;
                 }
-                chunk.add(entry);
-                bytes += entryBytes;
+                chunk.add(entry.node());
+                bytes += entry.bytes();
             }
             return Json.write(new ServerMessage.History(chunk, !hasNext()));
         }
     }
 
-    private static int byteLength(JsonNode entry) {
-        return entry.toString().getBytes(StandardCharsets.UTF_8).length + 1;
+    /**
+     * A frame entry serialised once: {@code node} writes the same JSON text again without converting
+     * it, and {@code bytes} is its UTF-8 length plus one for the separating comma.
+     */
+    private record EncodedEntry(JsonNode node, int bytes) {
+
+        static EncodedEntry of(JsonNode entry) {
+            String text = Json.write(entry);
+            return new EncodedEntry(Json.MAPPER.getNodeFactory().rawValueNode(new RawValue(text)),
+                    text.getBytes(StandardCharsets.UTF_8).length + 1);
+        }
     }
 
     /** Returns the {@code detail} frames of {@code stats}, at least one, the last marked done. */
     public static List<String> detailFrames(EpochStats stats) {
         JsonNode tree = Json.MAPPER.valueToTree(stats);
-        List<JsonNode> layers = new ArrayList<>();
+        List<EncodedEntry> layers = new ArrayList<>();
         for (JsonNode layer : tree.path("layers")) {
-            layers.add(layerDetail(layer));
+            layers.add(EncodedEntry.of(layerDetail(layer)));
         }
         return chunk(layers, (chunk, done) -> new ServerMessage.Detail(stats.epoch(), stats.step(), done, chunk));
     }
@@ -137,19 +146,18 @@ public final class StatsFrames {
         return detail;
     }
 
-    private static List<String> chunk(List<JsonNode> entries, BiFunction<List<JsonNode>, Boolean, ServerMessage> frame) {
+    private static List<String> chunk(List<EncodedEntry> entries, BiFunction<List<JsonNode>, Boolean, ServerMessage> frame) {
         List<List<JsonNode>> chunks = new ArrayList<>();
         List<JsonNode> current = new ArrayList<>();
         int currentBytes = ENVELOPE_BYTES;
-        for (JsonNode entry : entries) {
-            int entryBytes = byteLength(entry);
-            if (!current.isEmpty() && currentBytes + entryBytes > MAX_FRAME_BYTES) {
+        for (EncodedEntry entry : entries) {
+            if (!current.isEmpty() && currentBytes + entry.bytes() > MAX_FRAME_BYTES) {
                 chunks.add(current);
                 current = new ArrayList<>();
                 currentBytes = ENVELOPE_BYTES;
             }
-            current.add(entry);
-            currentBytes += entryBytes;
+            current.add(entry.node());
+            currentBytes += entry.bytes();
         }
         chunks.add(current);
         List<String> frames = new ArrayList<>(chunks.size());

@@ -108,6 +108,34 @@ class StatsFramesTest {
         assertEquals("Infinity", frame.path("stats").path("testLoss").asText());
     }
 
+    @Test
+    void framesRoundTripDoublesExactly() throws Exception {
+        // Values whose shortest decimals are hard to get right: a subnormal, the largest double, a sum
+        // with a rounding error (0.30000000000000004), and 17 significant digits.
+        double[] values = {Double.MIN_VALUE, Double.MAX_VALUE, 0.1 + 0.2, LONGEST, 1e-300, 2.0E-3};
+        for (double value : values) {
+            EpochStats stats = new EpochStats(1, 2, value, 0.5, 0.5, 0.5, 0.1, 10, List.of(layer(0, 4, 2, 4)));
+
+            JsonNode epoch = Json.MAPPER.readTree(StatsFrames.epochFrame(stats));
+            JsonNode history = Json.MAPPER.readTree(StatsFrames.historyFrames(List.of(stats)).get(0));
+
+            assertEquals(value, epoch.path("stats").path("trainLoss").asDouble(), 0.0, "epoch frame of " + value);
+            assertEquals(value, history.path("epochs").path(0).path("trainLoss").asDouble(), 0.0, "history frame of " + value);
+        }
+    }
+
+    @Test
+    void detailFrameCarriesHistogramValues() throws Exception {
+        EpochStats stats = new EpochStats(1, 2, 0.5, 0.5, 0.5, 0.5, 0.1, 10, List.of(layer(0, 4, 2, 4)));
+
+        JsonNode frame = Json.MAPPER.readTree(StatsFrames.detailFrames(stats).get(0));
+
+        JsonNode histogram = frame.path("layers").path(0).path("histograms").path("activation");
+        assertEquals(LONGEST, histogram.path("edges").path(4).asDouble(), 0.0);
+        assertEquals(1_048_576L, histogram.path("counts").path(3).asLong());
+        assertEquals(2, frame.path("layers").path(0).path("units").path("indices").size());
+    }
+
     private static EpochStats worstCase() {
         return worstCase(123456);
     }
