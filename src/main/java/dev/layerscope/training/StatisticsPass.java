@@ -1,5 +1,6 @@
 package dev.layerscope.training;
 
+import dev.layerscope.math.NativeArray;
 import dev.layerscope.network.Activation;
 import dev.layerscope.network.DenseLayer;
 import dev.layerscope.network.Loss;
@@ -38,6 +39,13 @@ final class StatisticsPass {
     private final double[] predictedVariance;
     private final int[] weightIndex;
     private final int[] biasIndex;
+    /** Heap copies of one layer's native arrays, reused for every layer and snapshot so a snapshot allocates little. */
+    private final double[] preActivationCopy;
+    private final double[] activationCopy;
+    private final double[] activationGradientCopy;
+    private final double[] weightsCopy;
+    private final double[] weightGradientCopy;
+    private final double[] biasGradientCopy;
 
     StatisticsPass(Network network, Evaluation evaluation, int histogramBins, int unitSample, double[] predictedVariance) {
         this.network = network;
@@ -48,6 +56,19 @@ final class StatisticsPass {
         int layers = network.layers().size();
         weightIndex = new int[layers];
         biasIndex = new int[layers];
+        int widest = 0;
+        int mostWeights = 0;
+        for (DenseLayer layer : network.layers()) {
+            widest = Math.max(widest, layer.width());
+            mostWeights = Math.max(mostWeights, layer.weights().length());
+        }
+        int values = evaluation.evalRows() * widest;
+        preActivationCopy = new double[values];
+        activationCopy = new double[values];
+        activationGradientCopy = new double[values];
+        weightsCopy = new double[mostWeights];
+        weightGradientCopy = new double[mostWeights];
+        biasGradientCopy = new double[widest];
         List<Parameter> parameters = network.parameters();
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
@@ -84,14 +105,16 @@ final class StatisticsPass {
         boolean output = layer == network.outputLayer();
         Activation function = layer.activationFunction();
         double slope = layer.leakySlope();
-        // The statistics read copies on the heap, taken once per snapshot; the layer's live arrays are native.
-        double[] preActivation = layer.preActivation().toArray(count);
-        double[] activation = output ? network.predictions() : layer.activation().toArray(count);
-        double[] activationGradient = layer.activationGradient().toArray(count);
-        double[] weights = layer.weights().toArray();
-        double[] weightGradient = layer.weightGradient().toArray();
-        double[] biasGradient = network.parameters().get(biasIndex[index]).gradients().toArray();
-        double weightNorm = Summaries.norm(weights, weights.length);
+        // The statistics read heap copies of the layer's live arrays, which are native.
+        double[] preActivation = copy(layer.preActivation(), count, preActivationCopy);
+        double[] activation = output ? network.predictions() : copy(layer.activation(), count, activationCopy);
+        double[] activationGradient = copy(layer.activationGradient(), count, activationGradientCopy);
+        int weightCount = layer.weights().length();
+        double[] weights = copy(layer.weights(), weightCount, weightsCopy);
+        double[] weightGradient = copy(layer.weightGradient(), weightCount, weightGradientCopy);
+        NativeArray bias = network.parameters().get(biasIndex[index]).gradients();
+        double[] biasGradient = copy(bias, bias.length(), biasGradientCopy);
+        double weightNorm = Summaries.norm(weights, weightCount);
         UnitSample units = UnitMeasures.sample(function, slope, preActivation, activation,
                 activationGradient, rows, width, unitSample);
         return new LayerStats(index, layer.fanIn(), width, activationName(layer, output),
@@ -99,15 +122,21 @@ final class StatisticsPass {
                 Summaries.summarize(activation, count, histogramBins),
                 output ? Double.NaN : UnitMeasures.saturatedFraction(function, slope, preActivation, rows, width),
                 output ? Double.NaN : UnitMeasures.deadFraction(function, preActivation, rows, width),
-                Summaries.summarize(weightGradient, weightGradient.length, histogramBins),
-                Summaries.norm(weightGradient, weightGradient.length),
-                Summaries.norm(biasGradient, biasGradient.length),
+                Summaries.summarize(weightGradient, weightCount, histogramBins),
+                Summaries.norm(weightGradient, weightCount),
+                Summaries.norm(biasGradient, bias.length()),
                 // The loss is a batch mean; sqrt(rows) * ||dL/dA|| is the per-sample norm, root-mean-squared.
                 Math.sqrt(rows) * Summaries.norm(activationGradient, count),
                 weightNorm,
                 weightNorm > 0 ? updateNorm / weightNorm : Double.NaN,
                 predictedVariance[index],
                 units);
+    }
+
+    /** Copies the first {@code count} values of {@code source} into {@code target} and returns it. */
+    private static double[] copy(NativeArray source, int count, double[] target) {
+        source.copyTo(0, target, 0, count);
+        return target;
     }
 
     private String activationName(DenseLayer layer, boolean output) {
