@@ -2,6 +2,7 @@ package dev.layerscope.bench;
 
 import dev.layerscope.config.RunConfig;
 import dev.layerscope.data.Datasets;
+import dev.layerscope.session.Status;
 import dev.layerscope.stats.EpochStats;
 import dev.layerscope.training.Trainer;
 import dev.layerscope.web.protocol.StatsFrames;
@@ -79,6 +80,9 @@ final class FrameBench {
                 int epoch = i;
                 owner.send("{\"type\":\"stepEpoch\"}");
                 Waits.until(() -> viewer.epochFrames() >= epoch, Duration.ofMinutes(3));
+                // The session stays running until its detail frames and prediction are out, and a step
+                // command sent before it pauses is rejected.
+                Waits.until(() -> load.session(created.id()).state().status() == Status.PAUSED, Duration.ofMinutes(3));
             }
             double[] millis = viewer.latencies().values();
             out.printf(Locale.ROOT, "{\"benchmark\": \"frame-send\", \"epochs\": %d, \"publish_to_receipt_ms\": %s, "
