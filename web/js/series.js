@@ -127,7 +127,7 @@ export function fractionSeries(history, field) {
     }));
 }
 
-/** Name of a layer for legends: "layer 0" for the first hidden layer, "output" for the last. */
+/** Name of a layer for legends: "layer 0" for the first hidden layer, "output (layer N)" for the last. */
 export function layerName(layerIndex, layerCount) {
-  return layerIndex === layerCount - 1 ? `output (${layerIndex})` : `layer ${layerIndex}`;
+  return layerIndex === layerCount - 1 ? `output (layer ${layerIndex})` : `layer ${layerIndex}`;
 }

@@ -48,7 +48,19 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
   }
 
   function handleMessage(runKey, message) {
-    onEvent(runKey, message);
+    // In lock-step a stepEpoch that reaches a run still finishing its last epoch is rejected as
+    // running; the step is simply sent again, so the rejection is not the user's concern.
+    const retriedStep = lockStep && message.type === 'error' && message.command === 'stepEpoch'
+      && message.field === 'status' && message.value === 'running';
+    if (retriedStep) {
+      store.update((state) => {
+        if (state.runs[runKey]?.lastError?.command === 'stepEpoch') {
+          state.runs[runKey].lastError = null;
+        }
+      });
+    } else {
+      onEvent(runKey, message);
+    }
     if (message.type === 'history' && message.done && pendingCommands.has(runKey)) {
       const { command: first, speed } = pendingCommands.get(runKey);
       pendingCommands.delete(runKey);

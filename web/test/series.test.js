@@ -61,7 +61,7 @@ test('scalar and fraction series', () => {
 
 test('layer names', () => {
   assert.equal(layerName(0, 3), 'layer 0');
-  assert.equal(layerName(2, 3), 'output (2)');
+  assert.equal(layerName(2, 3), 'output (layer 2)');
 });
 
 test('layer series of a thinned history', () => {

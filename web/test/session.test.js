@@ -100,3 +100,22 @@ test('new pair not stepped by old timer', async (t) => {
   assert.equal(newA.commands('stepEpoch'), 0, 'stepped before its history arrived');
   assert.equal(newB.commands('stepEpoch'), 0);
 });
+
+test('lock-step hides a step rejected as running', async (t) => {
+  const { store, controller } = setUp(t);
+  await controller.startNew([{}, {}], { firstCommand: 'start', speed: 0 });
+  joinBoth();
+  mock.timers.tick(1);
+  const [a, b] = FakeSocket.instances;
+  const rejection = {
+    type: 'error', code: 'invalidState', command: 'stepEpoch',
+    error: 'stepEpoch rejected: the session is running; pause it first',
+    field: 'status', value: 'running', allowed: 'ready or paused', errors: [],
+  };
+
+  a.receive(rejection);
+  b.receive({ ...rejection, error: 'stepEpoch rejected: the session finished its 20 epochs', value: 'finished' });
+
+  assert.equal(store.get().runs.a.lastError ?? null, null, 'a retried step is not an error for the user');
+  assert.equal(store.get().runs.b.lastError?.code, 'invalidState', 'other rejections are still shown');
+});
