@@ -25,7 +25,9 @@ export function describeRun(run, runB, { lockStep = false, idleText = NO_RUN_TEX
     parts.push(`last batch loss ${formatNumber(run.lastBatch.batchLoss)} at step ${run.lastBatch.step}`);
   }
   if (runB?.state) {
-    parts.push(`run B ${statusWord(runB, lockStep)}, epoch ${latestStats(runB)?.epoch ?? 0}`);
+    const statsB = latestStats(runB);
+    const accuracyB = statsB ? `, held-out accuracy ${formatNumber(statsB.testAccuracy)}` : '';
+    parts.push(`run B ${statusWord(runB, lockStep)}, epoch ${statsB?.epoch ?? 0}${accuracyB}`);
   }
   return parts.join(' · ');
 }

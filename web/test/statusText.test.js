@@ -19,6 +19,16 @@ test('lock-step pause shown as stepping', () => {
   assert.doesNotMatch(text, /paused/);
 });
 
+test('compare line gives both accuracies', () => {
+  const runB = runAt('finished', 4);
+  runB.history = historyOf([{ ...epochStats(4, [1e-3, 1e-1]), testAccuracy: 0.9 }]);
+
+  const text = describeRun(runAt('finished', 4), runB);
+
+  assert.match(text, /^finished · epoch 4 · held-out accuracy 0\.45/);
+  assert.match(text, /run B finished, epoch 4, held-out accuracy 0\.9$/);
+});
+
 test('user pause still reads paused', () => {
   const text = describeRun(runAt('paused', 1), runAt('paused', 1), { lockStep: false });
 
