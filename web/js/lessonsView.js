@@ -28,6 +28,13 @@ export function createLessonsView({ list, stage, chartsHome, onLoad, hiddenWidth
     returnChart();
     list.querySelectorAll('.lesson-link').forEach((button) => button.setAttribute('aria-current', String(button.dataset.lesson === id)));
     const prediction = el('textarea', { id: 'lesson-prediction', rows: 2, placeholder: 'Write your prediction before you press Start' });
+    // Until the lesson's network is loaded, Start trains whatever the builder holds.
+    const loadHint = el('p', { id: 'lesson-load-hint', className: 'lesson-hint', role: 'status' },
+      'The builder still holds its own network: press "Load this lesson\'s network" before Start to train the one this lesson describes.');
+    const load = () => {
+      onLoad(lesson);
+      loadHint.textContent = 'The builder now holds this lesson\'s network. Press Start.';
+    };
     const text = el('div', { className: 'lesson-text' },
       el('h2', { id: 'lesson-title' }, lesson.title),
       el('p', {}, lesson.text),
@@ -38,8 +45,9 @@ export function createLessonsView({ list, stage, chartsHome, onLoad, hiddenWidth
       el('label', { for: 'lesson-prediction', className: 'visually-hidden' }, 'Your prediction'),
       prediction,
       el('div', { className: 'lesson-actions' },
-        el('button', { type: 'button', className: 'primary', id: 'load-lesson', onClick: () => onLoad(lesson) }, 'Load this lesson\'s network'),
-        el('button', { type: 'button', onClick: close }, 'Close lesson')));
+        el('button', { type: 'button', className: 'primary', id: 'load-lesson', onClick: load }, 'Load this lesson\'s network'),
+        el('button', { type: 'button', onClick: close }, 'Close lesson')),
+      loadHint);
     const chartSlot = el('div', { className: 'lesson-chart' });
     replaceChildren(stage, el('article', { className: 'lesson', 'aria-labelledby': 'lesson-title' }, text, chartSlot));
     stage.hidden = false;

@@ -68,7 +68,11 @@ class PageEndToEndTest {
             owner.screenshot("01-page-loaded");
 
             owner.driver.findElement(By.cssSelector("[data-lesson='vanishing']")).click();
+            assertTrue(owner.driver.findElement(By.id("lesson-load-hint")).getText().startsWith("The builder still holds"),
+                    "before loading, the lesson says Start would train the builder's own network");
             owner.driver.findElement(By.id("load-lesson")).click();
+            assertTrue(owner.driver.findElement(By.id("lesson-load-hint")).getText().startsWith("The builder now holds"),
+                    "after loading, the lesson says its network is in the builder");
             owner.await(10, "the lesson's sigmoid network in the builder",
                     d -> "sigmoid".equals(d.findElement(By.id("f-network-activation")).getAttribute("value")));
             assertEquals("10", owner.driver.findElement(By.id("f-network-depth")).getAttribute("value"));
