@@ -23,11 +23,13 @@ export function lockStepOver(runs) {
 }
 
 /**
- * Returns whether `message` ends the step in flight for its run: a state other than running, or the
- * server's rejection of the stepEpoch.
+ * Returns whether `message` ends the step in flight for its run: a state other than running once the
+ * step has been seen running, or the server's rejection of the stepEpoch. A stopped state that comes
+ * before the running one was sent before the server took the step (after a setSpeed, say), so it
+ * ends nothing.
  */
-export function endsStep(message) {
-  const settled = message.type === 'state' && message.state.status !== 'running';
+export function endsStep(message, seenRunning) {
+  const settled = seenRunning && message.type === 'state' && message.state.status !== 'running';
   const rejected = message.type === 'error' && message.command === 'stepEpoch';
   return settled || rejected;
 }

@@ -73,8 +73,12 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
         send(runKey, commandMessage(first));
       }
     } else if (lockStep && ['state', 'epoch', 'error'].includes(message.type)) {
-      if (endsStep(message)) {
+      if (message.type === 'state' && message.state.status === 'running' && lockStep.awaiting.has(runKey)) {
+        lockStep.running.add(runKey);
+      }
+      if (endsStep(message, lockStep.running.has(runKey))) {
         lockStep.awaiting.delete(runKey);
+        lockStep.running.delete(runKey);
       }
       advanceLockStep();
     }
@@ -193,5 +197,5 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
 }
 
 function newLockStep(speed) {
-  return { speed, lastStepMillis: 0, timer: null, awaiting: new Set() };
+  return { speed, lastStepMillis: 0, timer: null, awaiting: new Set(), running: new Set() };
 }

@@ -31,9 +31,14 @@ test('no step after a run ends', () => {
 });
 
 test('step ends on stopped state or rejection', () => {
-  assert.equal(endsStep({ type: 'state', state: { status: 'paused' } }), true);
-  assert.equal(endsStep({ type: 'state', state: { status: 'running' } }), false);
-  assert.equal(endsStep({ type: 'error', command: 'stepEpoch', error: 'the session is running' }), true);
-  assert.equal(endsStep({ type: 'error', command: 'start', error: 'no' }), false);
-  assert.equal(endsStep({ type: 'epoch' }), false);
+  assert.equal(endsStep({ type: 'state', state: { status: 'paused' } }, true), true);
+  assert.equal(endsStep({ type: 'state', state: { status: 'running' } }, true), false);
+  assert.equal(endsStep({ type: 'error', command: 'stepEpoch', error: 'the session is running' }, false), true);
+  assert.equal(endsStep({ type: 'error', command: 'start', error: 'no' }, true), false);
+  assert.equal(endsStep({ type: 'epoch' }, true), false);
+});
+
+test('stopped state before running ends nothing', () => {
+  // A setSpeed sent just before the stepEpoch is answered with a paused state first.
+  assert.equal(endsStep({ type: 'state', state: { status: 'paused' } }, false), false);
 });

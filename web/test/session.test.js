@@ -119,3 +119,26 @@ test('lock-step hides a step rejected as running', async (t) => {
   assert.equal(store.get().runs.a.lastError ?? null, null, 'a retried step is not an error for the user');
   assert.equal(store.get().runs.b.lastError?.code, 'invalidState', 'other rejections are still shown');
 });
+
+test('speed echo does not end a lock-step', async (t) => {
+  const { controller } = setUp(t);
+  await controller.startNew([{}, {}], { firstCommand: 'start', speed: 0 });
+  joinBoth();
+  mock.timers.tick(1);
+  const [a, b] = FakeSocket.instances;
+
+  // The state the server sent for an earlier setSpeed arrives after the stepEpoch went out.
+  a.receive({ type: 'state', state: { ...PAUSED, epochsPerSecond: 0 } });
+  b.receive({ type: 'state', state: { ...PAUSED, epochsPerSecond: 0 } });
+  mock.timers.tick(1000);
+  assert.equal(a.commands('stepEpoch'), 1, 'a stale paused state must not trigger a second step');
+
+  for (const socket of [a, b]) {
+    socket.receive({ type: 'state', state: { ...PAUSED, status: 'running' } });
+    socket.receive({ type: 'epoch', stats: epochStats(1, [1e-3, 1e-1]) });
+    socket.receive({ type: 'state', state: { ...PAUSED, epoch: 1 } });
+  }
+  mock.timers.tick(1000);
+  assert.equal(a.commands('stepEpoch'), 2);
+  assert.equal(b.commands('stepEpoch'), 2);
+});
