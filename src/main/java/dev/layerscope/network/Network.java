@@ -101,24 +101,16 @@ public final class Network {
      * {@link Parameter#gradients()} contains dL/dθ averaged over the batch.
      */
     public double backward(double[] targets) {
-        return backward(targets, null);
+        return backward(targets, null, Double.NaN);
     }
 
     /**
-     * Back-propagates as {@link #backward(double[])} does, and passes each layer's index to
-     * {@code layerFinished} (unless it is null) as soon as back-propagation no longer needs that
-     * layer's parameters: its gradients are final, and changing its parameters changes no other
-     * gradient of this pass. Layers finish from the output layer down.
-     */
-    public double backward(double[] targets, IntConsumer layerFinished) {
-        return backward(targets, layerFinished, Double.NaN);
-    }
-
-    /**
-     * Back-propagates as {@link #backward(double[], IntConsumer)} does, and takes the plain SGD step
+     * Back-propagates as {@link #backward(double[])} does, and takes the plain SGD step
      * W ← W − learningRate·dL/dW on every layer's weights inside its weight-gradient product, which
-     * saves a pass over all weights. The other parameters are left to {@code layerFinished}. Until
-     * {@link #recomputeWeightGradients} runs, the weight gradient arrays are stale.
+     * saves a pass over all weights. It passes each layer's index to {@code layerFinished} as soon as
+     * back-propagation no longer needs that layer's parameters, from the output layer down, so the
+     * caller can update the other parameters. Until {@link #recomputeWeightGradients} runs, the weight
+     * gradient arrays are stale.
      */
     public double backwardWithWeightStep(double[] targets, double learningRate, IntConsumer layerFinished) {
         return backward(targets, layerFinished, learningRate);

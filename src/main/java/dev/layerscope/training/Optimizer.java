@@ -71,23 +71,12 @@ final class Optimizer {
     }
 
     /**
-     * Counts one step whose parameters {@link #stepLayer} then updates layer by layer. Every layer must
-     * be updated once before the next step starts.
+     * Counts one step whose parameters {@link #stepLayerExceptWeights} then updates layer by layer.
+     * Every layer must be updated once before the next step starts.
      */
     void startStep() {
         updates++;
         updateNormsPending = false;
-    }
-
-    /**
-     * Updates the parameters of one layer, as {@link #step} does. The trainer calls it for each layer as soon
-     * as back-propagation has finished with that layer, while its gradients are still in the cache.
-     */
-    void stepLayer(int layerIndex, double learningRate) {
-        int[] indices = parametersByLayer[layerIndex];
-        for (int i = 0; i < indices.length; i++) {
-            update(indices[i], learningRate);
-        }
     }
 
     /**
