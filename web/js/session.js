@@ -49,7 +49,7 @@ export function createSessionController(store, { onEvent = () => {} } = {}) {
 
   function handleMessage(runKey, message) {
     // In lock-step a stepEpoch that reaches a run still finishing its last epoch is rejected as
-    // running; the step is simply sent again, so the rejection is not the user's concern.
+    // running. The step is sent again, so the rejection is not shown to the user.
     const retriedStep = lockStep && message.type === 'error' && message.command === 'stepEpoch'
       && message.field === 'status' && message.value === 'running';
     if (retriedStep) {

@@ -39,6 +39,6 @@ test('step ends on stopped state or rejection', () => {
 });
 
 test('stopped state before running ends nothing', () => {
-  // A setSpeed sent just before the stepEpoch is answered with a paused state first.
+  // The server replies to a setSpeed sent just before the stepEpoch with a paused state.
   assert.equal(endsStep({ type: 'state', state: { status: 'paused' } }, false), false);
 });

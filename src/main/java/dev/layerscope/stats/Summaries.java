@@ -44,7 +44,7 @@ public final class Summaries {
 
     /**
      * Returns the sum of the first {@code count} values. Four partial sums keep the additions
-     * independent, so the loop does not wait on one chain; the result differs from a single running
+     * independent, so the loop does not wait on one chain. The result differs from a single running
      * sum only in rounding.
      */
     private static double sum(double[] values, int count) {

@@ -28,10 +28,10 @@ final class MemoryEstimate {
         long doubles = 0;
         int fanIn = featureCount;
         long widest = outputCount;
-        long mostWeights = 0;
+        long maxWeightCount = 0;
         for (LayerSpec layer : config.network().hiddenLayers()) {
             widest = Math.max(widest, layer.width());
-            mostWeights = Math.max(mostWeights, (long) layer.width() * fanIn);
+            maxWeightCount = Math.max(maxWeightCount, (long) layer.width() * fanIn);
             long parameters = (long) layer.width() * fanIn + (layer.batchNorm() ? 2L : 1L) * layer.width();
             doubles += parameters * (2 + stateArrays);
             doubles += maxRows * layer.width() * rowBuffers(layer);
@@ -46,8 +46,8 @@ final class MemoryEstimate {
         // The trainer's batch copy, the fixed evaluation batch and the scoring chunk.
         doubles += (batchSize + evalRows + maxRows) * (long) (featureCount + outputCount);
         // The statistics pass's heap copies of the widest layer's rows and of the largest weight matrix.
-        mostWeights = Math.max(mostWeights, (long) outputCount * fanIn);
-        doubles += 3L * evalRows * widest + 2L * mostWeights + widest;
+        maxWeightCount = Math.max(maxWeightCount, (long) outputCount * fanIn);
+        doubles += 3L * evalRows * widest + 2L * maxWeightCount + widest;
         return doubles * Double.BYTES;
     }
 

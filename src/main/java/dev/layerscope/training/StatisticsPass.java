@@ -27,9 +27,9 @@ final class StatisticsPass {
      * Training loss and accuracy use at most this many training samples and the held-out ones at most
      * {@link #MAX_TEST_SAMPLES}. The training subset is fixed, so its curve is smooth even though it is
      * a sample. With the 256-sample evaluation pass (forward and backward, about three forward passes
-     * each) a snapshot without held-out data costs about 1,280 sample forward passes: 4% of a
-     * 10,000-sample epoch, which costs about three forward passes per sample (an estimate that ignores
-     * the per-layer statistics themselves).
+     * each), a snapshot without held-out data costs about 1,280 sample forward passes. That is an
+     * estimated 4% of a 10,000-sample epoch at three forward passes per sample, not counting the
+     * per-layer statistics themselves.
      */
     static final int MAX_TRAIN_SAMPLES = 512;
     static final int MAX_TEST_SAMPLES = 2_048;
@@ -59,17 +59,17 @@ final class StatisticsPass {
         weightIndex = new int[layers];
         biasIndex = new int[layers];
         int widest = 0;
-        int mostWeights = 0;
+        int maxWeightCount = 0;
         for (DenseLayer layer : network.layers()) {
             widest = Math.max(widest, layer.width());
-            mostWeights = Math.max(mostWeights, layer.weights().length());
+            maxWeightCount = Math.max(maxWeightCount, layer.weights().length());
         }
         int values = evaluation.evalRows() * widest;
         preActivationCopy = new double[values];
         activationCopy = new double[values];
         activationGradientCopy = new double[values];
-        weightsCopy = new double[mostWeights];
-        weightGradientCopy = new double[mostWeights];
+        weightsCopy = new double[maxWeightCount];
+        weightGradientCopy = new double[maxWeightCount];
         biasGradientCopy = new double[widest];
         List<Parameter> parameters = network.parameters();
         for (int p = 0; p < parameters.size(); p++) {

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket for one connection's messages: {@code perSecond} tokens a second, bursts of up to
  * twice that. Dropped messages are counted, and a notice of them is due at most once a second, so a
- * flood of messages cannot make the server send back a flood of errors. Not thread-safe; Jetty
+ * flood of messages cannot make the server send back a flood of errors. Not thread-safe: Jetty
  * delivers one connection's messages one at a time.
  */
 final class RateLimiter {

@@ -145,8 +145,8 @@ final class SocketHandler {
                 if (dropped == 0) {
                     return;
                 }
-                String what = dropped == 1 ? "this one was dropped" : dropped + " were dropped since the last notice";
-                throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; " + what,
+                String dropCount = dropped == 1 ? "this one was dropped" : dropped + " were dropped since the last notice";
+                throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; " + dropCount,
                         "type", "", "at most " + registry.limits().commandsPerSecond() + " messages per second");
             }
             ClientMessage message = ClientMessages.parse(text);

@@ -245,15 +245,15 @@ class LimitsTest {
     void connectionsPerClientAreLimited() {
         Limits twoPerClient = SMALL.withMaxConnectionsPerClient(2);
         try (TestServer small = TestServer.start(TestServer.defaults().withLimits(twoPerClient))) {
-            TestServer.Created one = small.create(BASE);
-            TestServer.Created other = small.create(BASE);
-            try (TestSocket first = small.join(one.id(), one.ownerKey());
-                 TestSocket second = small.join(other.id(), other.ownerKey());
-                 TestSocket third = small.connect(other.id())) {
+            TestServer.Created firstSession = small.create(BASE);
+            TestServer.Created secondSession = small.create(BASE);
+            try (TestSocket first = small.join(firstSession.id(), firstSession.ownerKey());
+                 TestSocket second = small.join(secondSession.id(), secondSession.ownerKey());
+                 TestSocket third = small.connect(secondSession.id())) {
 
                 assertEquals(CloseCodes.TOO_MANY_VIEWERS, third.awaitClose());
                 second.close();
-                try (TestSocket replacement = awaitAccepted(small, other)) {
+                try (TestSocket replacement = awaitAccepted(small, secondSession)) {
                     replacement.send("{\"type\":\"ping\"}");
                     replacement.next("pong");
                 }

@@ -108,8 +108,8 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return frame;
     }
 
-    /** Returns the next frame that {@code wanted} accepts, skipping others, or null when {@code wait} passes first. */
-    JsonNode nextWithin(Predicate<JsonNode> wanted, Duration wait) {
+    /** Returns the next frame that {@code matches} accepts, skipping others, or null when {@code wait} passes first. */
+    JsonNode nextWithin(Predicate<JsonNode> matches, Duration wait) {
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             long remaining = Duration.between(Instant.now(), deadline).toMillis();
@@ -125,7 +125,7 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
                 return null;
             }
             seen.add(frame);
-            if (wanted.test(frame)) {
+            if (matches.test(frame)) {
                 return frame;
             }
         }
